@@ -1,0 +1,4 @@
+import { json } from "@/lib/http/responses";
+import { sessionRoute } from "@/lib/http/route";
+
+export const GET = sessionRoute(async ({ session }) => json({ user: session.user }));

@@ -1,0 +1,3 @@
+import type { ApiOperation } from "@/lib/openapi/operation";
+
+export const catalogOperations: ApiOperation[] = [];

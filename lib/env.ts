@@ -1,0 +1,76 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Configuration, validated once. Every setting is documented in .env.example;
+ * nothing else in the app reads process.env.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SESSION_SECRET: z.string().min(32).optional(),
+  CRON_SECRET: z.string().min(16).optional(),
+  QUEUE_TOKEN_SECRET: z.string().min(32).optional(),
+  HOLD_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  MAX_HOLDS_PER_PERFORMANCE: z.coerce.number().int().min(1).max(10).default(4),
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  ENCORE_DATA_DIR: z.string().default(".data"),
+  /** Set by `npm start` and the test suite: a production build run on this machine. */
+  ENCORE_LOCAL: z.enum(["true", "false"]).default("false"),
+});
+
+export type Env = Omit<z.infer<typeof envSchema>, "SESSION_SECRET" | "CRON_SECRET" | "QUEUE_TOKEN_SECRET"> & {
+  SESSION_SECRET: string;
+  CRON_SECRET: string;
+  QUEUE_TOKEN_SECRET: string;
+  isProduction: boolean;
+  secureCookies: boolean;
+};
+
+/**
+ * A secret from the environment, or outside production one generated once
+ * into the data folder so sessions survive restarts. Production refuses to
+ * start without it.
+ */
+function resolveSecret(name: string, value: string | undefined, dataDir: string, isProduction: boolean): string {
+  if (value) return value;
+  if (isProduction) throw new Error(`${name} must be set in production (see .env.example).`);
+  const file = path.join(dataDir, name.toLowerCase().replaceAll("_", "-"));
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+function loadEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const raw = parsed.data;
+  // `next build` runs with NODE_ENV=production but no secrets; they are read lazily.
+  const isBuilding = process.env.NEXT_PHASE === "phase-production-build";
+  const isProduction = raw.NODE_ENV === "production" && raw.ENCORE_LOCAL === "false" && !isBuilding;
+  const dataDir = path.resolve(raw.ENCORE_DATA_DIR);
+  return {
+    ...raw,
+    isProduction,
+    secureCookies: raw.SECURE_COOKIES ? raw.SECURE_COOKIES === "true" : isProduction,
+    SESSION_SECRET: resolveSecret("SESSION_SECRET", raw.SESSION_SECRET, dataDir, isProduction),
+    CRON_SECRET: resolveSecret("CRON_SECRET", raw.CRON_SECRET, dataDir, isProduction),
+    QUEUE_TOKEN_SECRET: resolveSecret("QUEUE_TOKEN_SECRET", raw.QUEUE_TOKEN_SECRET, dataDir, isProduction),
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { timingSafeEqual, createHash } from "node:crypto";
+import { z } from "zod";
+import { readSession, SESSION_COOKIE, type AuthSession } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { pgErrorCode, PG } from "@/lib/db/pg-error";
+import { env } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors";
+import { logError } from "@/lib/log";
+import { readCookie } from "@/lib/http/request";
+import { appErrorResponse, errorBody, fieldErrors, json } from "@/lib/http/responses";
+
+type NextRouteContext<Params> = { params: Promise<Params> };
+export type RouteHandler<Params> = (request: Request, context: NextRouteContext<Params>) => Promise<Response>;
+type Args<Params> = { request: Request; params: Params };
+
+/** Maps anything thrown to the API.md error body; unknown errors become an opaque, logged 500. */
+export function toErrorResponse(error: unknown, request?: Request): Response {
+  if (isAppError(error)) return appErrorResponse(error);
+  if (error instanceof z.ZodError) {
+    return json(errorBody("VALIDATION_FAILED", "Some fields are not valid.", fieldErrors(error)), 422);
+  }
+  const sqlState = pgErrorCode(error);
+  if (sqlState === PG.UNIQUE_VIOLATION) return json(errorBody("CONFLICT", "That already exists."), 409);
+  if (sqlState === PG.INVALID_TEXT_REPRESENTATION) return json(errorBody("NOT_FOUND", "No such resource."), 404);
+  if (sqlState === PG.LOCK_NOT_AVAILABLE || sqlState === PG.QUERY_CANCELED || sqlState === PG.DEADLOCK_DETECTED) {
+    return appErrorResponse(new AppError("SERVICE_UNAVAILABLE", "Busy right now. Please retry.", { retryAfterSeconds: 1 }));
+  }
+  logError("unhandled error in route", error, { method: request?.method, url: request?.url });
+  return json(errorBody("INTERNAL", "Something went wrong on our side."), 500);
+}
+
+/**
+ * Refuses a state-changing request whose Origin header names another origin.
+ * Browsers always send Origin on cross-site POST/DELETE; API clients that send
+ * none are not browsers and carry no ambient cookie risk from a foreign page.
+ */
+function assertSameOrigin(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return;
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const expected = host ? host.toLowerCase() : new URL(request.url).host;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host.toLowerCase();
+  } catch {
+    originHost = "";
+  }
+  if (originHost !== expected) throw new AppError("FORBIDDEN_ORIGIN", "Requests from another origin are not allowed.");
+}
+
+async function resolveParams<Params>(context: NextRouteContext<Params> | undefined): Promise<Params> {
+  return ((await context?.params) ?? {}) as Params;
+}
+
+/** Any route: origin check and error mapping. */
+export function publicRoute<Params = Record<string, never>>(
+  handler: (args: Args<Params>) => Promise<Response>,
+): RouteHandler<Params> {
+  return async (request, context) => {
+    try {
+      assertSameOrigin(request);
+      return await handler({ request, params: await resolveParams(context) });
+    } catch (error) {
+      return toErrorResponse(error, request);
+    }
+  };
+}
+
+export async function requireSession(request: Request): Promise<AuthSession> {
+  const session = await readSession(db(), readCookie(request, SESSION_COOKIE));
+  if (!session) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return session;
+}
+
+/** A route that needs a signed-in user (401 UNAUTHENTICATED otherwise). */
+export function sessionRoute<Params = Record<string, never>>(
+  handler: (args: Args<Params> & { session: AuthSession }) => Promise<Response>,
+): RouteHandler<Params> {
+  return publicRoute<Params>(async (args) => handler({ ...args, session: await requireSession(args.request) }));
+}
+
+/** A route for operators only: 401 without a session, 403 for a fan. */
+export function adminRoute<Params = Record<string, never>>(
+  handler: (args: Args<Params> & { session: AuthSession }) => Promise<Response>,
+): RouteHandler<Params> {
+  return sessionRoute<Params>(async (args) => {
+    if (args.session.user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Operators only.");
+    return handler(args);
+  });
+}
+
+function constantTimeEquals(a: string, b: string): boolean {
+  // Hashing first gives equal lengths, so neither length nor content leaks.
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+/** Vercel Cron: `Authorization: Bearer $CRON_SECRET`, compared in constant time; never a query string. */
+export function cronRoute(handler: (args: Args<Record<string, never>>) => Promise<Response>): RouteHandler<Record<string, never>> {
+  return publicRoute(async (args) => {
+    const header = args.request.headers.get("authorization") ?? "";
+    const [scheme, token] = header.split(" ", 2);
+    if (scheme !== "Bearer" || !token || !constantTimeEquals(token, env().CRON_SECRET)) {
+      throw new AppError("UNAUTHENTICATED", "A valid cron secret is required.");
+    }
+    return handler(args);
+  });
+}

@@ -1,0 +1,64 @@
+// Applies prisma/migrations/*/migration.sql in order, once each, recording
+// them in _encore_migrations. Safe to run from several processes at once.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "prisma", "migrations");
+const MIGRATION_LOCK_KEY = 72_616_001;
+
+export async function migrate(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await client.query(`CREATE TABLE IF NOT EXISTS _encore_migrations (
+      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const applied = new Map(
+      (await client.query<{ name: string; checksum: string }>("SELECT name, checksum FROM _encore_migrations")).rows.map(
+        (row) => [row.name, row.checksum],
+      ),
+    );
+    const names = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    const newlyApplied: string[] = [];
+    for (const name of names) {
+      const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+      const checksum = createHash("sha256").update(sql).digest("hex");
+      const known = applied.get(name);
+      if (known !== undefined) {
+        if (known !== checksum) throw new Error(`Migration ${name} was changed after it was applied.`);
+        continue;
+      }
+      await client.query("BEGIN");
+      try {
+        await client.query(sql);
+        await client.query("INSERT INTO _encore_migrations (name, checksum) VALUES ($1, $2)", [name, checksum]);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
+      }
+      log(`applied ${name}`);
+      newlyApplied.push(name);
+    }
+    return newlyApplied;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set. `npm start` migrates the embedded database by itself.");
+    process.exit(1);
+  }
+  const applied = await migrate(url, console.log);
+  console.log(applied.length ? `${applied.length} migration(s) applied.` : "Database is up to date.");
+}
