@@ -18,7 +18,6 @@ export async function SiteHeader() {
             <>
               <Link href="/tickets">{t.nav.tickets}</Link>
               <Link href="/wallet">{t.nav.wallet}</Link>
-              {user.role === "ADMIN" ? <Link href="/admin">{t.nav.admin}</Link> : null}
               <span className="site-nav__user">{t.nav.signedInAs(user.name)}</span>
               <SignOutButton label={t.nav.signOut} />
             </>

@@ -16,16 +16,17 @@ export function queueTokenFrom(request: Request, concertId: string | null): stri
 }
 
 /**
- * The ADMITTED guard of API.md for booking and payment: the token (a) verifies,
+ * The ADMITTED guard of API.md for booking and payment pages and endpoints
+ * (routes pass queueTokenFrom(request, concertId)): the token (a) verifies,
  * (b) belongs to the session's user, (c) is for the concert of the resource and
  * (d) is admitted and live. The first use claims the turn, so a fan who never
  * shows up frees the place when the claim window ends.
  */
 export async function requireAdmission(
   db: Db,
-  options: { request: Request; userId: string; concertId: string },
+  options: { token: string | undefined; userId: string; concertId: string },
 ): Promise<Admission> {
-  const claims = await openQueueToken(queueTokenFrom(options.request, options.concertId));
+  const claims = await openQueueToken(options.token);
   if (!claims || claims.uid !== options.userId || claims.cid !== options.concertId) {
     throw new AppError("INVALID_QUEUE_TOKEN", "A valid queue token for this concert is required.");
   }
