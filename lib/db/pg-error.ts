@@ -10,25 +10,30 @@ export const PG = {
   SERIALIZATION_FAILURE: "40001",
 } as const;
 
+type ErrorLike = {
+  code?: unknown;
+  severity?: unknown;
+  originalCode?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+};
+
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
 /**
- * The SQLSTATE of an error thrown by Prisma (ORM call or raw query through the
- * pg adapter) or by pg itself; undefined for anything else.
+ * The SQLSTATE of an error thrown by Prisma (an ORM call or a raw query, both
+ * through the pg driver adapter) or by pg itself; undefined for anything else.
  */
 export function pgErrorCode(error: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
-    seen.add(current);
-    const candidate = current as Record<string, unknown>;
-    if (candidate.code === "P2002") return PG.UNIQUE_VIOLATION;
-    if (candidate.code === "P2003") return PG.FOREIGN_KEY_VIOLATION;
-    for (const key of ["originalCode", "code"]) {
-      const value = candidate[key];
-      if (typeof value === "string" && /^[0-9A-Z]{5}$/.test(value)) return value;
-    }
-    current = candidate.cause ?? candidate.meta ?? (candidate.meta as Record<string, unknown> | undefined)?.driverAdapterError;
-    const meta = candidate.meta as Record<string, unknown> | undefined;
-    if (meta?.driverAdapterError) current = meta.driverAdapterError;
+  if (!error || typeof error !== "object") return undefined;
+  const candidate = error as ErrorLike;
+  const fromAdapter = candidate.meta?.driverAdapterError?.cause?.originalCode ?? candidate.originalCode;
+  if (typeof fromAdapter === "string" && SQLSTATE.test(fromAdapter)) return fromAdapter;
+  if (candidate.code === "P2002") return PG.UNIQUE_VIOLATION;
+  if (candidate.code === "P2003") return PG.FOREIGN_KEY_VIOLATION;
+  // pg's own DatabaseError carries the SQLSTATE in `code` next to a severity.
+  if (typeof candidate.code === "string" && candidate.severity !== undefined && SQLSTATE.test(candidate.code)) {
+    return candidate.code;
   }
-  return undefined;
+  return candidate.cause && candidate.cause !== error ? pgErrorCode(candidate.cause) : undefined;
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { pgErrorCode, PG } from "@/lib/db/pg-error";
+import { inTransaction } from "@/lib/db/transaction";
+import { createUser } from "@/lib/testing/fixtures";
+
+async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the work to fail");
+}
+
+describe("pgErrorCode", () => {
+  it("reads the SQLSTATE of ORM and raw-query failures", async () => {
+    const user = await createUser(db());
+    const duplicateOrm = await failureOf(() =>
+      db().user.create({ data: { email: user.email, name: "x", passwordHash: "x" } }),
+    );
+    expect(pgErrorCode(duplicateOrm)).toBe(PG.UNIQUE_VIOLATION);
+
+    const duplicateRaw = await failureOf(
+      () => db().$executeRaw`INSERT INTO users (email, name, password_hash) VALUES (${user.email}, 'x', 'x')`,
+    );
+    expect(pgErrorCode(duplicateRaw)).toBe(PG.UNIQUE_VIOLATION);
+
+    const negativeBalance = await failureOf(
+      () => db().$executeRaw`INSERT INTO wallets (user_id, balance) VALUES (${user.id}::uuid, -1)`,
+    );
+    expect(pgErrorCode(negativeBalance)).toBe(PG.CHECK_VIOLATION);
+
+    const badUuid = await failureOf(() => db().$queryRaw`SELECT 1 FROM users WHERE id = ${"nope"}::uuid`);
+    expect(pgErrorCode(badUuid)).toBe(PG.INVALID_TEXT_REPRESENTATION);
+  });
+
+  it("reports a lock timeout inside inTransaction as 55P03", async () => {
+    const user = await createUser(db());
+    await db().wallet.create({ data: { userId: user.id } });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = inTransaction(db(), async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM wallets WHERE user_id = ${user.id}::uuid FOR UPDATE`;
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const waiter = await failureOf(() =>
+      inTransaction(db(), (tx) => tx.$executeRaw`UPDATE wallets SET balance = 1 WHERE user_id = ${user.id}::uuid`, {
+        lockTimeoutMs: 100,
+      }),
+    );
+    release();
+    await holder;
+    expect(pgErrorCode(waiter)).toBe(PG.LOCK_NOT_AVAILABLE);
+  });
+
+  it("is undefined for errors that are not from the database", () => {
+    expect(pgErrorCode(new Error("plain"))).toBeUndefined();
+    expect(pgErrorCode({ code: "P2025" })).toBeUndefined();
+    expect(pgErrorCode(null)).toBeUndefined();
+  });
+});
