@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { common as t } from "@/lib/i18n/ko/common";
 import "./globals.css";
@@ -20,9 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Providers>
           <SiteHeader />
           <main id="main" className="site-main">{children}</main>
-          <footer className="site-footer">
-            <div className="container">{t.footer}</div>
-          </footer>
+          <SiteFooter />
         </Providers>
       </body>
     </html>

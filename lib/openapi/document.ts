@@ -5,11 +5,14 @@ import { bookingOperations } from "@/lib/booking/api-contract";
 import { catalogOperations } from "@/lib/catalog/api-contract";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import type { ApiOperation } from "@/lib/openapi/operation";
+import { SchemaComponents, type JsonSchema } from "@/lib/openapi/schema-components";
+import { systemOperations } from "@/lib/openapi/system-contract";
 import { paymentOperations } from "@/lib/payments/api-contract";
 import { queueOperations } from "@/lib/queue/api-contract";
 import { walletOperations } from "@/lib/wallet/api-contract";
 
 export const API_OPERATIONS: ApiOperation[] = [
+  ...systemOperations,
   ...authOperations,
   ...catalogOperations,
   ...queueOperations,
@@ -17,6 +20,21 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...walletOperations,
   ...paymentOperations,
 ];
+
+/** Tag descriptions, in the order the docs list them; tags not named here follow. */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  System: "Liveness and this document.",
+  Auth: "Accounts and sessions. The session is an HttpOnly cookie set by sign-up and sign-in.",
+  Catalogue: "Concerts and their performances. Public.",
+  "Waiting room": "Joining the line and polling a place in it with the signed queue token.",
+  Queue: "Joining the line and polling a place in it with the signed queue token.",
+  Booking: "Dates, seats and holds. Needs a session and an admitted queue token.",
+  Wallet: "The prepaid balance and its append-only ledger.",
+  Payment: "Paying for holds from the wallet, once per Idempotency-Key.",
+  Payments: "Paying for holds from the wallet, once per Idempotency-Key.",
+  Admin: "The operator console. Operators only.",
+  Cron: "Scheduled jobs, called by Vercel Cron with the cron secret.",
+};
 
 const errorSchema = z
   .object({
@@ -26,75 +44,103 @@ const errorSchema = z
       details: z.unknown().optional(),
     }),
   })
-  .meta({ id: "Error" });
+  .meta({ id: "Error", description: "Every error answer has this shape." });
 
-type JsonSchema = Record<string, unknown>;
-
-function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
-    target: "draft-2020-12",
-    io,
-    unrepresentable: "any",
-    reused: "inline",
-  }) as JsonSchema;
-  return rest;
+/** Error codes every operation of a kind can answer with, beyond the ones it lists. */
+function sharedErrorCodes(operation: ApiOperation): ErrorCode[] {
+  const codes: ErrorCode[] = [];
+  if (operation.body) codes.push("MALFORMED_JSON", "VALIDATION_FAILED");
+  if (operation.method !== "get") codes.push("FORBIDDEN_ORIGIN");
+  if (operation.auth?.includes("session") || operation.auth?.includes("cronSecret")) codes.push("UNAUTHENTICATED");
+  if (operation.auth?.includes("queueToken")) codes.push("INVALID_QUEUE_TOKEN");
+  if (operation.requiresIdempotencyKey) codes.push("IDEMPOTENCY_KEY_REQUIRED", "IDEMPOTENCY_KEY_REUSED", "REQUEST_IN_PROGRESS");
+  if (operation.pathParams) codes.push("NOT_FOUND");
+  codes.push("INTERNAL");
+  return codes;
 }
 
-function parameters(operation: ApiOperation) {
+function parameters(operation: ApiOperation, components: SchemaComponents): JsonSchema[] {
   const list: JsonSchema[] = [];
   const add = (where: "path" | "query", object: z.ZodObject | undefined) => {
-    if (!object) return;
-    for (const [name, field] of Object.entries(object.shape)) {
-      list.push({ name, in: where, required: where === "path" || !(field as z.ZodType).safeParse(undefined).success, schema: toSchema(field as z.ZodType, "input") });
+    for (const [name, field] of Object.entries(object?.shape ?? {})) {
+      const schema = field as z.ZodType;
+      list.push({
+        name,
+        in: where,
+        required: where === "path" || !schema.safeParse(undefined).success,
+        schema: components.toSchema(schema, "input"),
+      });
     }
   };
   add("path", operation.pathParams);
   add("query", operation.query);
   if (operation.auth?.includes("queueToken")) {
-    list.push({ name: "X-Queue-Token", in: "header", required: false, schema: { type: "string" }, description: "The signed queue token (the web UI may use its cookie instead)." });
+    list.push({
+      name: "X-Queue-Token", in: "header", required: false, schema: { type: "string" },
+      description: "The signed queue token (the web UI may send its cookie instead).",
+    });
   }
   if (operation.requiresIdempotencyKey) {
-    list.push({ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } });
+    list.push({
+      name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 1, maxLength: 255 },
+      description: "One key per intent: a retry with the same key and body returns the first answer.",
+    });
   }
   return list;
 }
 
-function responses(operation: ApiOperation) {
+function responses(operation: ApiOperation, components: SchemaComponents): Record<string, JsonSchema> {
   const result: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
     result[status] = response.schema
-      ? { description: response.description, content: { "application/json": { schema: toSchema(response.schema, "output") } } }
+      ? { description: response.description, content: { "application/json": { schema: components.toSchema(response.schema, "output") } } }
       : { description: response.description };
   }
-  const codes = new Set<ErrorCode>(operation.errors ?? []);
-  if (operation.body) ["VALIDATION_FAILED", "MALFORMED_JSON", "FORBIDDEN_ORIGIN"].forEach((code) => codes.add(code as ErrorCode));
-  if (operation.auth?.includes("session")) codes.add("UNAUTHENTICATED");
-  codes.add("INTERNAL");
-  const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of codes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
-  for (const [status, statusCodes] of byStatus) {
+  const byStatus = new Map<number, Set<ErrorCode>>();
+  for (const code of [...(operation.errors ?? []), ...sharedErrorCodes(operation)]) {
+    const status = ERROR_STATUS[code];
+    byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
+  }
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     result[String(status)] ??= {
-      description: `Error: ${statusCodes.join(", ")}`,
+      description: `Error: ${[...codes].join(", ")}`,
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
     };
   }
   return result;
 }
 
+function operationId(operation: ApiOperation): string {
+  const words = operation.path.replace(/[{}]/g, "").split(/[^a-zA-Z0-9]+/).filter(Boolean);
+  return operation.method + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+}
+
+function tagsOf(operations: ApiOperation[]) {
+  const used = [...new Set(operations.map((operation) => operation.tag))];
+  const known = Object.keys(TAG_DESCRIPTIONS);
+  const rank = (tag: string) => (known.includes(tag) ? known.indexOf(tag) : known.length);
+  return used
+    .sort((a, b) => rank(a) - rank(b))
+    .map((name) => (TAG_DESCRIPTIONS[name] ? { name, description: TAG_DESCRIPTIONS[name] } : { name }));
+}
+
+/** The OpenAPI 3.1 document of every endpoint, built from the zod schemas that validate them. */
 export function buildOpenApiDocument() {
+  const components = new SchemaComponents();
+  components.toSchema(errorSchema, "output");
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const operation of API_OPERATIONS) {
     const security = (operation.auth ?? []).map((scheme) => ({ [scheme]: [] }));
     (paths[operation.path] ??= {})[operation.method] = {
+      tags: [operation.tag],
       summary: operation.summary,
       ...(operation.description ? { description: operation.description } : {}),
-      tags: [operation.tag],
-      operationId: `${operation.method}${operation.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase())}`,
-      parameters: parameters(operation),
+      operationId: operationId(operation),
+      parameters: parameters(operation, components),
       ...(operation.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(operation.body, "input") } } } }
+        ? { requestBody: { required: true, content: { "application/json": { schema: components.toSchema(operation.body, "input") } } } }
         : {}),
-      responses: responses(operation),
+      responses: responses(operation, components),
       ...(security.length ? { security } : {}),
     };
   }
@@ -103,16 +149,22 @@ export function buildOpenApiDocument() {
     info: {
       title: "Encore API",
       version: "1.0.0",
-      description: "Concert seats sold through a fair waiting room. Errors always have the shape of the Error schema.",
+      description:
+        "Concert seats sold through a fair waiting room. JSON in, JSON out; ids are strings, times are ISO-8601 UTC, " +
+        "money is whole won. Errors always have the shape of the Error schema. Non-GET requests from another Origin are refused.",
     },
+    servers: [{ url: "/" }],
+    tags: tagsOf(API_OPERATIONS),
     paths,
     components: {
-      schemas: { Error: toSchema(errorSchema, "output") },
+      schemas: components.schemas,
       securitySchemes: {
-        session: { type: "apiKey", in: "cookie", name: "encore_session" },
-        queueToken: { type: "apiKey", in: "header", name: "X-Queue-Token" },
-        cronSecret: { type: "http", scheme: "bearer" },
+        session: { type: "apiKey", in: "cookie", name: "encore_session", description: "Set by sign-up and sign-in." },
+        queueToken: { type: "apiKey", in: "header", name: "X-Queue-Token", description: "The signed token from joining the waiting room." },
+        cronSecret: { type: "http", scheme: "bearer", description: "Authorization: Bearer $CRON_SECRET (Vercel Cron)." },
       },
     },
   };
 }
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeNextPath, withNext } from "@/lib/auth/safe-next-path";
+import { env } from "@/lib/env";
+import { getCurrentUser } from "@/lib/http/page-session";
+import { auth as t } from "@/lib/i18n/ko/auth";
+
+export const metadata: Metadata = { title: t.signIn.metaTitle };
+
+type Props = { searchParams: Promise<{ next?: string | string[] }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const next = safeNextPath((await searchParams).next);
+  if (await getCurrentUser()) redirect(next);
+  return (
+    <AuthCard
+      title={t.signIn.title}
+      lead={t.signIn.lead}
+      switchPrompt={t.signIn.switchPrompt}
+      switchLink={{ href: withNext("/sign-up", next), label: t.signIn.switchLink }}
+      footnote={env().isProduction ? undefined : t.demoHint}
+    >
+      <SignInForm next={next} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,5 @@
+import { json } from "@/lib/http/responses";
+import { publicRoute } from "@/lib/http/route";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
+
+export const GET = publicRoute(async () => json(buildOpenApiDocument()));

@@ -1,0 +1,67 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { AuthField } from "@/components/auth/auth-field";
+import { FormAlert, SubmitButton } from "@/components/auth/form-parts";
+import { useAuthSubmit } from "@/components/auth/use-auth-submit";
+import { auth as t } from "@/lib/i18n/ko/auth";
+import styles from "./auth-form.module.css";
+
+const FIELD_MESSAGES = { email: t.fields.email.invalid, password: t.fields.newPassword.invalid, name: t.fields.name.invalid };
+
+export function SignUpForm({ next }: { next: string }) {
+  const [values, setValues] = useState({ name: "", email: "", password: "" });
+  const { submit, isPending, failure, alertRef, refFor } = useAuthSubmit<typeof values>({
+    endpoint: "/api/auth/sign-up",
+    next,
+    fieldMessages: FIELD_MESSAGES,
+    fieldOrder: ["name", "email", "password"],
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit(values);
+  };
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-busy={isPending}>
+      <FormAlert ref={alertRef} message={failure?.message} />
+      <AuthField
+        ref={refFor("name")}
+        label={t.fields.name.label}
+        hint={t.fields.name.hint}
+        name="name"
+        autoComplete="name"
+        required
+        maxLength={100}
+        value={values.name}
+        onChange={(event) => setValues({ ...values, name: event.target.value })}
+        error={failure?.fields.name}
+      />
+      <AuthField
+        ref={refFor("email")}
+        label={t.fields.email.label}
+        type="email"
+        name="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        value={values.email}
+        onChange={(event) => setValues({ ...values, email: event.target.value })}
+        error={failure?.fields.email}
+      />
+      <AuthField
+        ref={refFor("password")}
+        label={t.fields.newPassword.label}
+        hint={t.fields.newPassword.hint}
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        value={values.password}
+        onChange={(event) => setValues({ ...values, password: event.target.value })}
+        error={failure?.fields.password}
+      />
+      <SubmitButton isPending={isPending} label={t.signUp.submit} pendingLabel={t.signUp.pending} />
+    </form>
+  );
+}

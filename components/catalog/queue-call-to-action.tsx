@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { withNext } from "@/lib/auth/safe-next-path";
+import type { SaleStatus } from "@/lib/catalog/schemas";
+import { formatShortDateTime } from "@/lib/i18n/format";
+import { catalog as t } from "@/lib/i18n/ko/catalog";
+
+type Props = { concertId: string; status: SaleStatus; opensAt: string | null; isSignedIn: boolean };
+
+/**
+ * "대기열 입장하기": to the waiting room, or to sign-in and back there. Sold-out
+ * and ended concerts show why there is nothing to join instead.
+ */
+export function QueueCallToAction({ concertId, status, opensAt, isSignedIn }: Props) {
+  if (status === "SOLD_OUT" || status === "ENDED") {
+    return (
+      <div className="stack">
+        <button type="button" className="btn btn--large btn--block" disabled>
+          {t.status[status]}
+        </button>
+        <p className="alert alert--warning small">{status === "SOLD_OUT" ? t.concert.soldOutNotice : t.concert.endedNotice}</p>
+      </div>
+    );
+  }
+  const queuePath = `/concerts/${concertId}/queue`;
+  const notice =
+    status === "OPENS_SOON" && opensAt ? t.concert.opensNotice(formatShortDateTime(opensAt)) : t.concert.onSaleNotice;
+  return (
+    <div className="stack">
+      {isSignedIn ? (
+        <Link href={queuePath} className="btn btn--accent btn--large btn--block">
+          {t.concert.cta}
+        </Link>
+      ) : (
+        <>
+          <Link href={withNext("/sign-in", queuePath)} className="btn btn--accent btn--large btn--block">
+            {t.concert.ctaSignIn}
+          </Link>
+          <p className="muted small">{t.concert.ctaSignInHint}</p>
+        </>
+      )}
+      <p className={`alert ${status === "OPENS_SOON" ? "alert--info" : "alert--success"} small`}>{notice}</p>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { sealData } from "iron-session";
+import { describe, expect, it } from "vitest";
+import { POST as signOutRoute } from "@/app/api/auth/sign-out/route";
+import { GET as meRoute } from "@/app/api/me/route";
+import { SESSION_COOKIE } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { createUser, sessionCookieFor } from "@/lib/testing/fixtures";
+import { call, testRequest } from "@/lib/testing/http";
+
+const me = (cookie?: string) => call(meRoute, testRequest("GET", "/api/me", { cookie }));
+
+function cookieValue(cookie: string): string {
+  return decodeURIComponent(cookie.slice(`${SESSION_COOKIE}=`.length));
+}
+
+describe("sessions", () => {
+  it("refuses the old cookie after sign-out, but other sessions of the same fan keep working", async () => {
+    const fan = await createUser(db());
+    const laptop = await sessionCookieFor(db(), fan.id);
+    const phone = await sessionCookieFor(db(), fan.id);
+    expect((await me(laptop)).status).toBe(200);
+
+    const signOut = await call(signOutRoute, testRequest("POST", "/api/auth/sign-out", { cookie: laptop }));
+    expect(signOut.status).toBe(204);
+    expect(signOut.headers.get("set-cookie")).toMatch(/^encore_session=; .*Max-Age=0/);
+    expect((await me(laptop)).status).toBe(401);
+    expect((await call(signOutRoute, testRequest("POST", "/api/auth/sign-out", { cookie: laptop }))).status).toBe(401);
+    expect((await me(phone)).status).toBe(200);
+  });
+
+  it("refuses a tampered cookie", async () => {
+    const fan = await createUser(db());
+    const value = cookieValue(await sessionCookieFor(db(), fan.id));
+    const flipped = value.slice(0, 20) + (value[20] === "A" ? "B" : "A") + value.slice(21);
+    const response = await me(`${SESSION_COOKIE}=${encodeURIComponent(flipped)}`);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses a cookie sealed with another secret, even for a real session id", async () => {
+    const fan = await createUser(db());
+    await sessionCookieFor(db(), fan.id);
+    const session = await db().session.findFirstOrThrow({ where: { userId: fan.id }, select: { id: true } });
+    const forged = await sealData({ sid: session.id }, { password: "another-secret-that-is-32-chars-long!!" });
+    expect((await me(`${SESSION_COOKIE}=${encodeURIComponent(forged)}`)).status).toBe(401);
+  });
+
+  it("refuses a session whose row has expired", async () => {
+    const fan = await createUser(db());
+    const cookie = await sessionCookieFor(db(), fan.id);
+    await db().session.updateMany({ where: { userId: fan.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await me(cookie)).status).toBe(401);
+  });
+
+  it("refuses the session of a deleted account", async () => {
+    const fan = await createUser(db());
+    const cookie = await sessionCookieFor(db(), fan.id);
+    await db().user.delete({ where: { id: fan.id } });
+    expect((await me(cookie)).status).toBe(401);
+  });
+});

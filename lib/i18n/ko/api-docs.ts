@@ -1,0 +1,43 @@
+// Strings of the API reference page (/api-docs). The operations themselves are
+// described in English in the OpenAPI document.
+export const apiDocs = {
+  metaTitle: "API 문서",
+  eyebrow: "개발자용",
+  lead: "Encore의 JSON API 전체입니다. 요청을 검증하는 zod 스키마에서 그대로 생성되므로 항상 실제 동작과 같습니다.",
+  download: "openapi.json 받기",
+  version: (version: string) => `버전 ${version}`,
+  operationCount: (count: number) => `엔드포인트 ${count}개`,
+  toc: "목차",
+  conventionsTitle: "공통 규칙",
+  conventions: [
+    "JSON으로 요청하고 JSON으로 응답합니다. id는 문자열, 시각은 ISO-8601 UTC, 금액은 원 단위 정수입니다.",
+    "오류는 항상 {\"error\": {\"code\", \"message\", \"details\"?}} 모양이며 HTTP 상태 코드와 함께 옵니다.",
+    "다른 출처(Origin)에서 보낸 GET 이외의 요청은 403 FORBIDDEN_ORIGIN으로 거절됩니다.",
+  ],
+  authTitle: "인증 방식",
+  auth: {
+    session: "세션 쿠키",
+    queueToken: "대기열 토큰",
+    cronSecret: "Cron 비밀값",
+    none: "공개",
+  } as Record<string, string>,
+  authLabel: "인증",
+  parameters: "파라미터",
+  parameterColumns: { name: "이름", in: "위치", type: "형식", required: "필수" },
+  requestBody: "요청 본문",
+  responses: "응답",
+  errorResponses: "오류 응답 (Error 스키마)",
+  schemasTitle: "스키마",
+  schema: {
+    required: "필수",
+    optional: "선택",
+    arrayOf: "배열:",
+    chars: "자",
+    items: "개",
+    default: "기본값",
+    empty: "필드 없음",
+  },
+  yes: "예",
+  no: "아니요",
+  backToTop: "맨 위로",
+} as const;
