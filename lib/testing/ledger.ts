@@ -1,0 +1,46 @@
+// Counts broken money and seat invariants across the whole database. Every
+// count must be 0; tests and the payment benchmark check it after each race.
+import type { Db } from "@/lib/db";
+
+export const INVARIANT_VIOLATIONS_SQL = `
+SELECT
+  (SELECT count(*) FROM wallets w
+     WHERE w.balance <> (SELECT coalesce(sum(e.amount), 0) FROM wallet_entries e WHERE e.user_id = w.user_id))::int
+    AS "balanceNotLedgerSum",
+  (SELECT count(*) FROM wallets WHERE balance < 0)::int AS "negativeBalances",
+  (SELECT count(DISTINCT e.user_id) FROM wallet_entries e
+     WHERE NOT EXISTS (SELECT 1 FROM wallets w WHERE w.user_id = e.user_id))::int AS "entriesWithoutWallet",
+  (SELECT count(*) FROM (
+     SELECT balance_after, sum(amount) OVER (PARTITION BY user_id ORDER BY id) AS running FROM wallet_entries
+   ) chain WHERE chain.balance_after <> chain.running)::int AS "brokenBalanceAfterChain",
+  (SELECT count(*) FROM (
+     SELECT seat_id FROM reservations WHERE status = 'CONFIRMED' GROUP BY seat_id HAVING count(*) > 1
+   ) twice)::int AS "seatsSoldTwice",
+  (SELECT count(*) FROM payments p
+     WHERE p.amount <> (SELECT coalesce(sum(r.price), 0) FROM reservations r WHERE r.payment_id = p.id)
+        OR NOT EXISTS (SELECT 1 FROM wallet_entries e WHERE e.payment_id = p.id AND e.amount = -p.amount))::int
+    AS "paymentsNotMatchingSeatsOrLedger"`;
+
+export type InvariantViolations = Record<
+  | "balanceNotLedgerSum"
+  | "negativeBalances"
+  | "entriesWithoutWallet"
+  | "brokenBalanceAfterChain"
+  | "seatsSoldTwice"
+  | "paymentsNotMatchingSeatsOrLedger",
+  number
+>;
+
+export async function countInvariantViolations(db: Db): Promise<InvariantViolations> {
+  const [row] = await db.$queryRawUnsafe<InvariantViolations[]>(INVARIANT_VIOLATIONS_SQL);
+  return row!;
+}
+
+export const NO_VIOLATIONS: InvariantViolations = {
+  balanceNotLedgerSum: 0,
+  negativeBalances: 0,
+  entriesWithoutWallet: 0,
+  brokenBalanceAfterChain: 0,
+  seatsSoldTwice: 0,
+  paymentsNotMatchingSeatsOrLedger: 0,
+};
