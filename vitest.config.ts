@@ -22,6 +22,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -34,6 +35,7 @@ export default defineConfig({
           setupFiles: ["lib/testing/setup-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
           pool: "forks",
           maxWorkers: 2,
         },
