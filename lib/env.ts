@@ -21,6 +21,8 @@ const envSchema = z.object({
   ENCORE_DATA_DIR: z.string().default(".data"),
   /** Set by `npm start` and the test suite: a production build run on this machine. */
   ENCORE_LOCAL: z.enum(["true", "false"]).default("false"),
+  /** Set only by `npm run bench`: enables the reference route /api/bench/noop. */
+  ENCORE_BENCH: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "SESSION_SECRET" | "CRON_SECRET" | "QUEUE_TOKEN_SECRET"> & {

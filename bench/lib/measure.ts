@@ -1,0 +1,114 @@
+// Load generation with autocannon: one request repeated, or a list of distinct
+// requests handed out in turn across all connections.
+import autocannon, { type AutocannonRequest, type AutocannonResult } from "autocannon";
+
+export type BenchRequest = {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  /** An object is sent as JSON (content-type set for you); a string as is. */
+  body?: unknown;
+};
+
+export type MeasureOptions = {
+  /** Shown in the report, e.g. "poll (waiting)". */
+  name: string;
+  /** One request repeated … */
+  path?: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** … or distinct requests, each connection taking the next one in turn (cycling when exhausted). */
+  requests?: BenchRequest[];
+  /** Concurrent connections (default 20). */
+  connections?: number;
+  /** How long to measure (default 10 s). Ignored when `amount` is set. */
+  durationSeconds?: number;
+  /** Stop after exactly this many requests instead, e.g. `requests.length` to send each once. */
+  amount?: number;
+  /** Run the same load this long first and discard it (default 1 s; 0 for requests that change state). */
+  warmupSeconds?: number;
+};
+
+export type Measurement = {
+  name: string;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  status2xx: number;
+  status4xx: number;
+  status5xx: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  /** Count per status code, e.g. { "200": 9120, "409": 12 }. */
+  statusCodes: Record<string, number>;
+  connections: number;
+  durationSeconds: number;
+};
+
+const DEFAULT_CONNECTIONS = 20;
+const DEFAULT_DURATION_SECONDS = 10;
+const DEFAULT_WARMUP_SECONDS = 1;
+const REQUEST_TIMEOUT_SECONDS = 30;
+
+function toAutocannonRequest(request: BenchRequest): AutocannonRequest {
+  const headers = { ...request.headers };
+  let body: string | undefined;
+  if (typeof request.body === "string") body = request.body;
+  else if (request.body !== undefined) {
+    body = JSON.stringify(request.body);
+    headers["content-type"] ??= "application/json";
+  }
+  return { method: request.method ?? "GET", path: request.path, headers, ...(body === undefined ? {} : { body }) };
+}
+
+/** One request template whose setupRequest hands out the list in turn, shared by all connections. */
+function cyclingRequests(list: BenchRequest[]): AutocannonRequest[] {
+  if (list.length === 0) throw new Error("measure(): `requests` is empty.");
+  const prepared = list.map(toAutocannonRequest);
+  let next = 0;
+  // autocannon passes its defaults (host, port, empty body) in `request`; keep them.
+  return [{ ...prepared[0], setupRequest: (request) => ({ ...request, ...prepared[next++ % prepared.length] }) }];
+}
+
+function summarize(name: string, result: AutocannonResult, connections: number): Measurement {
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, Number(stats.count)]),
+  );
+  const completed = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"];
+  return {
+    name,
+    rps: result.duration > 0 ? completed / result.duration : 0,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: completed,
+    status2xx: result["2xx"],
+    status4xx: result["4xx"],
+    status5xx: result["5xx"],
+    errors: result.errors + result.timeouts,
+    statusCodes,
+    connections,
+    durationSeconds: result.duration,
+  };
+}
+
+export async function measure(baseUrl: string, options: MeasureOptions): Promise<Measurement> {
+  if (!options.path === !options.requests) throw new Error("measure(): give either `path` or `requests`.");
+  const requests = options.requests
+    ? cyclingRequests(options.requests)
+    : [toAutocannonRequest({ path: options.path!, method: options.method, headers: options.headers, body: options.body })];
+  const connections = options.connections ?? DEFAULT_CONNECTIONS;
+  const run = (durationSeconds: number, amount?: number) =>
+    autocannon({
+      url: baseUrl,
+      connections,
+      requests,
+      timeout: REQUEST_TIMEOUT_SECONDS,
+      ...(amount ? { amount } : { duration: durationSeconds }),
+    });
+  const warmupSeconds = options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS;
+  if (warmupSeconds > 0) await run(warmupSeconds);
+  const result = await run(options.durationSeconds ?? DEFAULT_DURATION_SECONDS, options.amount);
+  return summarize(options.name, result, connections);
+}

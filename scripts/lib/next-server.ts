@@ -1,0 +1,82 @@
+// Runs `next start` (or `next dev`) as a child process and waits until it answers.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const READY_POLL_INTERVAL_MS = 250;
+const READY_TIMEOUT_MS = 180_000;
+const STOP_GRACE_MS = 10_000;
+
+export type RunningNext = {
+  url: string;
+  /** Resolves once the server answers; rejects (after stopping it) if it never does. */
+  ready: Promise<void>;
+  /** Resolves with the exit code when the server stops by itself or is stopped. */
+  exited: Promise<number | null>;
+  stop: () => Promise<void>;
+};
+
+export function nextBin(root: string): string {
+  return createRequire(path.join(root, "package.json")).resolve("next/dist/bin/next");
+}
+
+function waitForExit(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once("exit", (code) => resolve(code));
+  });
+}
+
+/** Polls a path until the server answers at all (any status below 500), or fails if it exits first. */
+async function waitUntilAnswering(url: string, exited: Promise<number | null>): Promise<void> {
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (hasExited) throw new Error("The Next.js server exited while starting (see its output above).");
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+      await response.body?.cancel();
+      if (response.status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(READY_POLL_INTERVAL_MS);
+  }
+  throw new Error(`The Next.js server did not answer ${url} within ${READY_TIMEOUT_MS / 1000} s.`);
+}
+
+/** Spawns the server at once, so a caller can register stop() before waiting for `ready`. */
+export function startNextServer(options: {
+  root: string;
+  mode: "start" | "dev";
+  distDir: string;
+  port: number;
+  env: Record<string, string>;
+  /** Polled until it answers; also warms the route up. */
+  readyPath?: string;
+  /** "inherit" shows Next's own output; "ignore" keeps a benchmark's console tidy. */
+  output?: "inherit" | "ignore";
+}): RunningNext {
+  const child = spawn(process.execPath, [nextBin(options.root), options.mode, "-p", String(options.port)], {
+    cwd: options.root,
+    stdio: ["ignore", options.output ?? "inherit", "inherit"],
+    env: { ...process.env, ...options.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const exited = waitForExit(child);
+  const url = `http://localhost:${options.port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const ready = waitUntilAnswering(`${url}${options.readyPath ?? "/api/health"}`, exited).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url, ready, exited, stop };
+}
