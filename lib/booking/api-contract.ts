@@ -1,3 +1,66 @@
+import {
+  concertIdParams,
+  holdSeatsInput,
+  holdSeatsResponse,
+  myReservationsResponse,
+  performanceIdParams,
+  performancesResponse,
+  releaseHoldsResponse,
+  reservationIdParams,
+  seatsResponse,
+} from "@/lib/booking/schemas";
 import type { ApiOperation } from "@/lib/openapi/operation";
 
-export const bookingOperations: ApiOperation[] = [];
+const ADMISSION_ERRORS = ["INVALID_QUEUE_TOKEN", "NOT_ADMITTED", "QUEUE_TOKEN_EXPIRED", "NOT_FOUND"] as const;
+
+export const bookingOperations: ApiOperation[] = [
+  {
+    method: "get", path: "/api/concerts/{concertId}/performances", tag: "Booking", summary: "The dates still on sale",
+    description: "Admitted fans only. Dates whose booking has not closed, earliest first, with the seats free now (an expired hold counts as free).",
+    auth: ["session", "queueToken"],
+    pathParams: concertIdParams,
+    responses: { 200: { description: "The performances.", schema: performancesResponse } },
+    errors: [...ADMISSION_ERRORS],
+  },
+  {
+    method: "get", path: "/api/performances/{performanceId}/seats", tag: "Booking", summary: "The seat map of a performance",
+    description: "Admitted fans only. Seats by number with grade, price and state; the caller's own holds say heldByMe and when they end.",
+    auth: ["session", "queueToken"],
+    pathParams: performanceIdParams,
+    responses: { 200: { description: "The seats.", schema: seatsResponse } },
+    errors: [...ADMISSION_ERRORS],
+  },
+  {
+    method: "post", path: "/api/reservations", tag: "Booking", summary: "Hold 1–4 seats for 5 minutes",
+    description:
+      "Admitted fans only. All or nothing: when any seat is held by someone else or sold, nothing is held and details.seatIds names the seats that were not free. " +
+      "A fan may hold at most 4 seats of one performance at once (HOLD_LIMIT). Seats of another performance or unknown seats answer 422.",
+    auth: ["session", "queueToken"],
+    body: holdSeatsInput,
+    responses: { 201: { description: "The seats are held until expiresAt.", schema: holdSeatsResponse } },
+    errors: [...ADMISSION_ERRORS, "SEAT_UNAVAILABLE", "HOLD_LIMIT", "BOOKING_CLOSED"],
+  },
+  {
+    method: "delete", path: "/api/reservations/{reservationId}", tag: "Booking", summary: "Release one of your holds",
+    description: "Admitted fans only. Only the caller's own live hold; any other id (someone else's, paid, expired, unknown) answers 404.",
+    auth: ["session", "queueToken"],
+    pathParams: reservationIdParams,
+    responses: { 204: { description: "The seat is free again." } },
+    errors: [...ADMISSION_ERRORS],
+  },
+  {
+    method: "get", path: "/api/reservations", tag: "Booking", summary: "Your reservations",
+    description: "All of the caller's reservations, newest first. A hold whose time ran out reads EXPIRED at once.",
+    auth: ["session"],
+    responses: { 200: { description: "The reservations.", schema: myReservationsResponse } },
+  },
+  {
+    method: "get", path: "/api/cron/release-holds", tag: "Cron", summary: "Release expired holds",
+    description:
+      "Vercel Cron, every minute, with Authorization: Bearer $CRON_SECRET (never a query parameter). Marks expired holds EXPIRED in bounded batches " +
+      "and ends queue tokens whose admission is over. Safe to run twice at once and again at any time.",
+    auth: ["cronSecret"],
+    responses: { 200: { description: "How many holds and queue tokens were expired.", schema: releaseHoldsResponse } },
+    errors: ["UNAUTHENTICATED"],
+  },
+];

@@ -1,0 +1,13 @@
+import { listPerformances } from "@/lib/booking/list-performances";
+import { requireBookingAdmission } from "@/lib/booking/require-booking-admission";
+import { db } from "@/lib/db";
+import { parseId } from "@/lib/http/request";
+import { json } from "@/lib/http/responses";
+import { sessionRoute } from "@/lib/http/route";
+
+export const GET = sessionRoute<{ concertId: string }>(async ({ request, params, session }) => {
+  const concertId = parseId(params.concertId, "concert");
+  await requireBookingAdmission(db(), { request, userId: session.user.id, target: { concertId } });
+  const performances = await listPerformances(db(), { concertId });
+  return json({ performances });
+});

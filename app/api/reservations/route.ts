@@ -1,0 +1,24 @@
+import { holdSeats } from "@/lib/booking/hold-seats";
+import { listMyReservations } from "@/lib/booking/list-my-reservations";
+import { holdSeatsInput } from "@/lib/booking/schemas";
+import { db } from "@/lib/db";
+import { readJson } from "@/lib/http/request";
+import { json } from "@/lib/http/responses";
+import { sessionRoute } from "@/lib/http/route";
+import { queueTokenFrom } from "@/lib/queue/require-admission";
+
+export const GET = sessionRoute(async ({ session }) => {
+  const reservations = await listMyReservations(db(), { userId: session.user.id });
+  return json({ reservations });
+});
+
+export const POST = sessionRoute(async ({ request, session }) => {
+  const input = await readJson(request, holdSeatsInput);
+  const reservations = await holdSeats(db(), {
+    userId: session.user.id,
+    performanceId: input.performanceId.toLowerCase(),
+    seatIds: input.seatIds,
+    queueTokenFor: (concertId) => queueTokenFrom(request, concertId),
+  });
+  return json({ reservations }, 201);
+});

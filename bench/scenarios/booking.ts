@@ -1,0 +1,227 @@
+// Booking against the reference route: the seat map, holds of distinct seats,
+// and the same-seat storm (1,000 fans at once for one seat: exactly one wins).
+//
+// Fans are real: genuine sessions and sealed queue tokens of admitted places,
+// written in bulk, so every request passes the same guard as in production.
+import { sealQueueToken } from "@/lib/queue/token";
+import type { BenchContext, BenchFan, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
+
+const CONNECTIONS = 20;
+const ROUNDS = 3;
+const ROUND_SECONDS = 5;
+const SEATS_PER_PERFORMANCE = 50;
+const LISTING_FANS = 200;
+const WARMUP_HOLDS = 500;
+const HOLDS_PER_ROUND = 1_500;
+const MEASURED_HOLDS = ROUNDS * HOLDS_PER_ROUND;
+const STORM_FANS = 1_000;
+const QUERY_SAMPLE_REQUESTS = 20;
+
+type AdmittedFan = BenchFan & { headers: Record<string, string> };
+
+/** A concert whose room admits everyone, with `performances` dates of 50 priced seats each. */
+async function createConcert(ctx: BenchContext, performances: number): Promise<{ concertId: string; performanceIds: string[] }> {
+  const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
+    INSERT INTO concerts (title, artist, venue, description)
+    VALUES ('예매 벤치마크', '벤치마크', '벤치마크 홀', 'booking benchmark') RETURNING id`;
+  await ctx.db.$executeRaw`
+    INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
+    VALUES (${concert!.id}::uuid, 1000000, 1000000, 3600, 60, now() - interval '1 minute')`;
+  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
+    INSERT INTO performances (concert_id, starts_at, booking_opens_at, booking_closes_at)
+    SELECT ${concert!.id}::uuid, now() + make_interval(days => 7, mins => n), now() - interval '1 day', now() + interval '6 days'
+    FROM generate_series(1, ${performances}) AS n RETURNING id`;
+  await ctx.db.$executeRaw`
+    INSERT INTO seats (performance_id, number, grade, price)
+    SELECT p.id, n, CASE WHEN n <= 10 THEN 'VIP' WHEN n <= 30 THEN 'R' ELSE 'S' END,
+           CASE WHEN n <= 10 THEN 150000 WHEN n <= 30 THEN 110000 ELSE 80000 END
+    FROM unnest(${rows.map((row) => row.id)}::uuid[]) AS p(id), generate_series(1, ${SEATS_PER_PERFORMANCE}) AS n`;
+  return { concertId: concert!.id, performanceIds: rows.map((row) => row.id) };
+}
+
+/** New fans, each with a session and an admitted, claimed place in the concert's line. */
+async function admitFans(ctx: BenchContext, concertId: string, count: number): Promise<AdmittedFan[]> {
+  const fans = await ctx.createFans(count);
+  const [room] = await ctx.db.$queryRaw<{ first: bigint }[]>`
+    UPDATE waiting_rooms SET last_ticket = last_ticket + ${count}, serving_counter = last_ticket + ${count}
+    WHERE concert_id = ${concertId}::uuid RETURNING last_ticket - ${count} + 1 AS first`;
+  const tokens = await ctx.db.$queryRaw<{ id: string; user_id: string; ticket: bigint; admitted_until: Date }[]>`
+    INSERT INTO queue_tokens (user_id, concert_id, ticket, status, admitted_at, admitted_until, claim_by, claimed_at)
+    SELECT u.id, ${concertId}::uuid, ${room!.first} + u.n - 1, 'ADMITTED', now(), now() + interval '1 hour', now() + interval '1 minute', now()
+    FROM unnest(${fans.map((fan) => fan.id)}::uuid[]) WITH ORDINALITY AS u(id, n)
+    RETURNING id, user_id, ticket, admitted_until`;
+  const tokenByUser = new Map(tokens.map((token) => [token.user_id, token]));
+  return Promise.all(
+    fans.map(async (fan) => {
+      const token = tokenByUser.get(fan.id)!;
+      const sealed = await sealQueueToken({ tid: token.id, uid: fan.id, cid: concertId, tkt: token.ticket.toString(), adm: token.admitted_until.getTime() });
+      return { ...fan, headers: { cookie: fan.cookie, "x-queue-token": sealed } };
+    }),
+  );
+}
+
+async function seatIdsOf(ctx: BenchContext, performanceIds: string[]): Promise<string[]> {
+  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
+    SELECT s.id FROM seats s JOIN unnest(${performanceIds}::uuid[]) WITH ORDINALITY AS p(id, n) ON p.id = s.performance_id
+    ORDER BY p.n, s.number`;
+  return rows.map((row) => row.id);
+}
+
+/** One hold request per seat, each by its own fan, so holds never meet a limit or a rival. */
+function holdRequests(fans: AdmittedFan[], seats: { performanceId: string; seatId: string }[]): BenchRequest[] {
+  return seats.map((seat, index) => ({
+    path: "/api/reservations",
+    method: "POST",
+    headers: fans[index]!.headers,
+    body: { performanceId: seat.performanceId, seatIds: [seat.seatId] },
+  }));
+}
+
+async function sendSequentially(ctx: BenchContext, requests: BenchRequest[], expectedStatus: number): Promise<void> {
+  for (const request of requests) {
+    const response = await fetch(`${ctx.baseUrl}${request.path}`, {
+      method: request.method ?? "GET",
+      headers: { ...request.headers, ...(request.body ? { "content-type": "application/json" } : {}) },
+      body: request.body ? JSON.stringify(request.body) : undefined,
+    });
+    if (response.status !== expectedStatus) throw new Error(`${request.path} answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  }
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]! : 0;
+}
+
+/** Every storm fan asks for the same seat at the same moment; latencies are taken per request. */
+async function sameSeatStorm(ctx: BenchContext, fans: AdmittedFan[], performanceId: string, seatId: string) {
+  const startedAt = performance.now();
+  const outcomes = await Promise.all(
+    fans.map(async (fan) => {
+      const sentAt = performance.now();
+      try {
+        const response = await fetch(`${ctx.baseUrl}/api/reservations`, {
+          method: "POST",
+          headers: { ...fan.headers, "content-type": "application/json" },
+          body: JSON.stringify({ performanceId, seatIds: [seatId] }),
+        });
+        const body = (await response.json()) as { error?: { code: string } };
+        return { status: response.status, code: body.error?.code, ms: performance.now() - sentAt };
+      } catch {
+        return { status: 0, code: "NETWORK", ms: performance.now() - sentAt };
+      }
+    }),
+  );
+  const seconds = (performance.now() - startedAt) / 1000;
+  const losers = outcomes.filter((outcome) => outcome.status === 409).map((outcome) => outcome.ms).sort((a, b) => a - b);
+  const statusCodes: Record<string, number> = {};
+  for (const outcome of outcomes) statusCodes[outcome.status] = (statusCodes[outcome.status] ?? 0) + 1;
+  const [live] = await ctx.db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM reservations WHERE seat_id = ${seatId}::uuid AND status IN ('HELD', 'CONFIRMED')`;
+  const measurement: Measurement = {
+    name: `same-seat storm (${fans.length} at once; p50/p99 of the 409s)`,
+    rps: outcomes.length / seconds,
+    p50Ms: percentile(losers, 0.5),
+    p99Ms: percentile(losers, 0.99),
+    requests: outcomes.length,
+    status2xx: outcomes.filter((outcome) => outcome.status >= 200 && outcome.status < 300).length,
+    status4xx: outcomes.filter((outcome) => outcome.status >= 400 && outcome.status < 500).length,
+    status5xx: outcomes.filter((outcome) => outcome.status >= 500).length,
+    errors: outcomes.filter((outcome) => outcome.status === 0).length,
+    statusCodes,
+    connections: fans.length,
+    durationSeconds: seconds,
+  };
+  const isExactlyOneWinner = statusCodes["201"] === 1 && live!.count === 1;
+  const isEveryLoserUnavailable = outcomes.every((outcome) => outcome.status === 201 || outcome.code === "SEAT_UNAVAILABLE");
+  return { measurement, isExactlyOneWinner, isEveryLoserUnavailable, liveRows: live!.count };
+}
+
+/** Several rounds of one measurement as one: total requests over total time; the median round's latencies. */
+function combine(name: string, rounds: Measurement[]): Measurement {
+  const sum = (pick: (round: Measurement) => number) => rounds.reduce((total, round) => total + pick(round), 0);
+  const median = (pick: (round: Measurement) => number) => rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!;
+  const statusCodes: Record<string, number> = {};
+  for (const round of rounds) for (const [code, count] of Object.entries(round.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  return {
+    name,
+    rps: sum((round) => round.requests) / sum((round) => round.durationSeconds),
+    p50Ms: median((round) => round.p50Ms),
+    p99Ms: median((round) => round.p99Ms),
+    requests: sum((round) => round.requests),
+    status2xx: sum((round) => round.status2xx),
+    status4xx: sum((round) => round.status4xx),
+    status5xx: sum((round) => round.status5xx),
+    errors: sum((round) => round.errors),
+    statusCodes,
+    connections: rounds[0]!.connections,
+    durationSeconds: sum((round) => round.durationSeconds),
+  };
+}
+
+export default async function booking(ctx: BenchContext): Promise<ScenarioReport> {
+  const holdSeats = WARMUP_HOLDS + MEASURED_HOLDS + QUERY_SAMPLE_REQUESTS;
+  const performances = Math.ceil(holdSeats / SEATS_PER_PERFORMANCE) + 2;
+  ctx.log(`Preparing ${performances} dates, ${LISTING_FANS + holdSeats + STORM_FANS} admitted fans…`);
+  const { concertId, performanceIds } = await createConcert(ctx, performances);
+  const [listingPerformance, stormPerformance, ...holdPerformances] = performanceIds as [string, string, ...string[]];
+  const listingFans = await admitFans(ctx, concertId, LISTING_FANS);
+  const holdingFans = await admitFans(ctx, concertId, holdSeats);
+  const stormFans = await admitFans(ctx, concertId, STORM_FANS);
+  const holdSeatIds = (await seatIdsOf(ctx, holdPerformances)).slice(0, holdSeats);
+  const seatPerformance = (index: number) => holdPerformances[Math.floor(index / SEATS_PER_PERFORMANCE)]!;
+  const holds = holdRequests(holdingFans, holdSeatIds.map((seatId, index) => ({ performanceId: seatPerformance(index), seatId })));
+  const listings: BenchRequest[] = listingFans.map((fan) => ({ path: `/api/performances/${listingPerformance}/seats`, headers: fan.headers }));
+  const sessionChecks: BenchRequest[] = listingFans.map((fan) => ({ path: "/api/me", headers: { cookie: fan.cookie } }));
+  // Some seats of the listed date are held, as on a busy map.
+  const listedSeats = (await seatIdsOf(ctx, [listingPerformance])).slice(0, 10);
+  await sendSequentially(ctx, holdRequests(listingFans.slice(0, 10), listedSeats.map((seatId) => ({ performanceId: listingPerformance, seatId }))), 201);
+  await ctx.measure({ name: "holds (warm-up)", requests: holds.slice(0, WARMUP_HOLDS), amount: WARMUP_HOLDS, connections: CONNECTIONS, warmupSeconds: 0 });
+
+  // Rounds with the reference before each, so every ratio compares like with like on a shared machine.
+  const rounds: Record<"reference" | "session" | "seatMap" | "holds", Measurement[]> = { reference: [], session: [], seatMap: [], holds: [] };
+  const roundRatios: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const reference = await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
+    const session = await ctx.measure({ name: "session", requests: sessionChecks, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
+    const seatMap = await ctx.measure({ name: "seat map", requests: listings, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
+    const start = WARMUP_HOLDS + round * HOLDS_PER_ROUND;
+    const holdRound = await ctx.measure({ name: "holds", requests: holds.slice(start, start + HOLDS_PER_ROUND), amount: HOLDS_PER_ROUND, connections: CONNECTIONS, warmupSeconds: 0 });
+    rounds.reference.push(reference);
+    rounds.session.push(session);
+    rounds.seatMap.push(seatMap);
+    rounds.holds.push(holdRound);
+    const ratio = (measurement: Measurement) => (measurement.rps / reference.rps).toFixed(2);
+    roundRatios.push(`round ${round + 1}: session ${ratio(session)}, seat map ${ratio(seatMap)}, holds ${ratio(holdRound)}`);
+  }
+  const reference = combine("noop", rounds.reference);
+  const sessionOnly = combine("GET /api/me (session check only)", rounds.session);
+  const seatMap = combine("GET /api/performances/{id}/seats (50 seats)", rounds.seatMap);
+  const holdResult = combine("POST /api/reservations (1 distinct seat)", rounds.holds);
+  const listingQueries = await ctx.countQueries(() => sendSequentially(ctx, listings.slice(0, QUERY_SAMPLE_REQUESTS), 200));
+  const holdQueries = await ctx.countQueries(() => sendSequentially(ctx, holds.slice(WARMUP_HOLDS + MEASURED_HOLDS), 201));
+  const [stormSeat] = await seatIdsOf(ctx, [stormPerformance]);
+  const storm = await sameSeatStorm(ctx, stormFans, stormPerformance, stormSeat!);
+
+  const zeroServerErrors = [sessionOnly, seatMap, holdResult, storm.measurement].every((result) => result.status5xx === 0 && result.errors === 0);
+  const allHoldsGranted = holdResult.status2xx === MEASURED_HOLDS;
+  if (!storm.isExactlyOneWinner || !storm.isEveryLoserUnavailable || !zeroServerErrors || !allHoldsGranted) {
+    throw new Error(`Booking invariants failed: ${JSON.stringify({ storm: storm.measurement.statusCodes, liveRows: storm.liveRows, zeroServerErrors, holds: holdResult.statusCodes })}`);
+  }
+  return {
+    reference,
+    results: [
+      { ...sessionOnly, note: "floor: the session lookup alone, shared by every booking request" },
+      { ...seatMap, queriesPerRequest: listingQueries / QUERY_SAMPLE_REQUESTS },
+      { ...holdResult, queriesPerRequest: holdQueries / QUERY_SAMPLE_REQUESTS },
+      { ...storm.measurement, note: "p50/p99 over the 999 refused requests" },
+    ],
+    notes: [
+      `targets: holds ≥ 0.5× reference, seat map ≥ 0.6× reference; zero 5xx in every measurement (checked: ${zeroServerErrors})`,
+      ...roundRatios,
+      `storm: exactly one 201 and ${storm.measurement.statusCodes["409"] ?? 0} × 409 SEAT_UNAVAILABLE; ${storm.liveRows} live row for the seat afterwards`,
+      `every measured hold answered 201 (${holdResult.status2xx}/${MEASURED_HOLDS}); queries/request from ${QUERY_SAMPLE_REQUESTS} sequential requests (pg_stat_statements)`,
+    ],
+    extra: { roundRatios, stormStatusCodes: storm.measurement.statusCodes, holdStatusCodes: holdResult.statusCodes, seatMapStatusCodes: seatMap.statusCodes },
+  };
+}

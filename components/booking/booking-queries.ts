@@ -1,0 +1,49 @@
+// Server state of the booking page: query keys, fetchers and the refresh
+// rhythm. Types come from the same zod schemas that describe the API.
+import type { z } from "zod";
+import { apiFetch } from "@/lib/client/api";
+import type { heldReservationSchema, myReservationSchema, performanceSchema, seatSchema } from "@/lib/booking/schemas";
+
+export type Performance = z.infer<typeof performanceSchema>;
+export type Seat = z.infer<typeof seatSchema>;
+export type HeldReservation = z.infer<typeof heldReservationSchema>;
+export type MyReservation = z.infer<typeof myReservationSchema>;
+
+/** Seats change under the fan's eyes; dates and holds change more slowly. */
+export const SEATS_REFRESH_MS = 5_000;
+export const PERFORMANCES_REFRESH_MS = 10_000;
+export const HOLDS_REFRESH_MS = 10_000;
+
+export const bookingKeys = {
+  all: ["booking"] as const,
+  performances: (concertId: string) => ["booking", "performances", concertId] as const,
+  seats: (performanceId: string) => ["booking", "seats", performanceId] as const,
+  myReservations: () => ["booking", "my-reservations"] as const,
+};
+
+export async function fetchPerformances(concertId: string): Promise<Performance[]> {
+  const body = await apiFetch<{ performances: Performance[] }>(`/api/concerts/${concertId}/performances`);
+  return body.performances;
+}
+
+export async function fetchSeats(performanceId: string): Promise<Seat[]> {
+  const body = await apiFetch<{ seats: Seat[] }>(`/api/performances/${performanceId}/seats`);
+  return body.seats;
+}
+
+export async function fetchMyReservations(): Promise<MyReservation[]> {
+  const body = await apiFetch<{ reservations: MyReservation[] }>("/api/reservations");
+  return body.reservations;
+}
+
+export async function holdSeats(input: { performanceId: string; seatIds: string[] }): Promise<HeldReservation[]> {
+  const body = await apiFetch<{ reservations: HeldReservation[] }>("/api/reservations", { method: "POST", body: input });
+  return body.reservations;
+}
+
+export async function releaseHold(reservationId: string): Promise<void> {
+  await apiFetch<void>(`/api/reservations/${reservationId}`, { method: "DELETE" });
+}
+
+/** Errors that mean the fan's turn is over (or never began): the page sends them back to the line. */
+export const ADMISSION_ERROR_CODES: ReadonlySet<string> = new Set(["INVALID_QUEUE_TOKEN", "NOT_ADMITTED", "QUEUE_TOKEN_EXPIRED"]);

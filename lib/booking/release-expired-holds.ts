@@ -1,0 +1,33 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+
+export const RELEASE_BATCH_SIZE = 500;
+/** Stays well inside a serverless function's time limit. */
+export const RELEASE_TIME_BUDGET_MS = 10_000;
+
+/**
+ * Marks holds whose time ran out EXPIRED, in bounded batches, and returns how
+ * many it marked. Reads already treat such holds as free; this keeps the table
+ * tidy and the live-row index small. Each batch is its own short statement and
+ * skips rows another run (or a hold or payment) has locked, so concurrent runs
+ * split the work and each hold is counted once in total.
+ */
+export async function releaseExpiredHolds(
+  db: Db,
+  options: { batchSize?: number; timeBudgetMs?: number } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? RELEASE_BATCH_SIZE;
+  const deadline = Date.now() + (options.timeBudgetMs ?? RELEASE_TIME_BUDGET_MS);
+  let released = 0;
+  for (;;) {
+    const count = await db.$executeRaw`
+      UPDATE reservations SET status = 'EXPIRED', updated_at = now()
+      WHERE id IN (SELECT id FROM reservations
+                   WHERE status = 'HELD' AND expires_at <= now()
+                   ORDER BY expires_at LIMIT ${batchSize}
+                   FOR UPDATE SKIP LOCKED)
+        AND status = 'HELD'`;
+    released += count;
+    if (count < batchSize || Date.now() >= deadline) return released;
+  }
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { findBookingConcert, type BookingTarget } from "@/lib/booking/find-booking-concert";
+import { queueTokenFrom, requireAdmission, type Admission } from "@/lib/queue/require-admission";
+
+/**
+ * The guard of every booking endpoint: resolve the concert of the resource
+ * (404 for unknown ids), then demand an admitted, live queue token for that
+ * concert from the X-Queue-Token header or the web UI's cookie.
+ */
+export async function requireBookingAdmission(
+  db: Db,
+  options: { request: Request; userId: string; target: BookingTarget },
+): Promise<Admission> {
+  const concertId = await findBookingConcert(db, options.target);
+  return requireAdmission(db, { token: queueTokenFrom(options.request, concertId), userId: options.userId, concertId });
+}
