@@ -1,11 +1,13 @@
 import "server-only";
-import { sealData, unsealData } from "iron-session";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
 /**
  * What a queue token carries: enough to answer a status poll without the
- * database. Sealed with iron (AES-256-CBC + HMAC-SHA256), so it cannot be read,
- * forged or altered, and it is bound to one user and one concert.
+ * database. Signed with HMAC-SHA256 under QUEUE_TOKEN_SECRET, so it cannot be
+ * forged or altered, and it is bound to one user and one concert. It is not
+ * encrypted: it tells its holder nothing they may not know (their own ids and
+ * ticket). See docs/decisions/010-waiting-room.md for why not iron.
  */
 export type QueueTokenClaims = {
   /** queue_tokens.id */
@@ -23,24 +25,65 @@ export type QueueTokenClaims = {
 /** A token outlives any wait in line; the database decides whether it is still live. */
 export const QUEUE_TOKEN_TTL_SECONDS = 24 * 60 * 60;
 
-export function sealQueueToken(claims: QueueTokenClaims): Promise<string> {
-  return sealData(claims, { password: env().QUEUE_TOKEN_SECRET, ttl: QUEUE_TOKEN_TTL_SECONDS });
+/** Longest token accepted; a genuine one is far shorter. Anything longer is refused unread. */
+export const MAX_QUEUE_TOKEN_LENGTH = 2048;
+
+/** Format tag: "q1.<base64url JSON claims>.<base64url HMAC-SHA256 of the first two parts>". */
+const FORMAT = "q1";
+
+type SignedPayload = QueueTokenClaims & { exp: number };
+
+let signingKey: { secret: string; key: Buffer } | undefined;
+
+/** A key of its own for queue tokens, derived from the secret, so the secret never signs anything else directly. */
+function key(): Buffer {
+  const secret = env().QUEUE_TOKEN_SECRET;
+  if (signingKey?.secret !== secret) {
+    signingKey = { secret, key: createHmac("sha256", secret).update("encore queue token v1").digest() };
+  }
+  return signingKey.key;
+}
+
+function sign(body: string): Buffer {
+  return createHmac("sha256", key()).update(body).digest();
+}
+
+export async function sealQueueToken(claims: QueueTokenClaims): Promise<string> {
+  const payload: SignedPayload = { ...claims, exp: Math.floor(Date.now() / 1000) + QUEUE_TOKEN_TTL_SECONDS };
+  const body = `${FORMAT}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}`;
+  return `${body}.${sign(body).toString("base64url")}`;
+}
+
+function isClaims(value: unknown): value is SignedPayload {
+  if (!value || typeof value !== "object") return false;
+  const claims = value as Record<string, unknown>;
+  return (
+    typeof claims.tid === "string" &&
+    typeof claims.uid === "string" &&
+    typeof claims.cid === "string" &&
+    (claims.tkt === null || typeof claims.tkt === "string") &&
+    (claims.adm === undefined || typeof claims.adm === "number") &&
+    typeof claims.exp === "number"
+  );
 }
 
 /** The claims of a genuine, unexpired token; null for anything else. Never throws. */
 export async function openQueueToken(token: string | null | undefined): Promise<QueueTokenClaims | null> {
-  if (!token || token.length > 2048) return null;
+  if (!token || token.length > MAX_QUEUE_TOKEN_LENGTH) return null;
+  const parts = token.split(".");
+  if (parts.length !== 3 || parts[0] !== FORMAT) return null;
+  const expected = sign(`${parts[0]}.${parts[1]}`);
+  const given = Buffer.from(parts[2]!, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  let payload: unknown;
   try {
-    const claims = await unsealData<Partial<QueueTokenClaims>>(token, {
-      password: env().QUEUE_TOKEN_SECRET,
-      ttl: QUEUE_TOKEN_TTL_SECONDS,
-    });
-    if (typeof claims.tid !== "string" || typeof claims.uid !== "string" || typeof claims.cid !== "string") return null;
-    if (claims.tkt !== null && typeof claims.tkt !== "string") return null;
-    return claims as QueueTokenClaims;
+    payload = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8"));
   } catch {
     return null;
   }
+  if (!isClaims(payload) || payload.exp * 1000 <= Date.now()) return null;
+  const { exp: _expiresAt, ...claims } = payload;
+  return claims;
 }
 
 /** The web UI keeps the token in an HttpOnly cookie per concert; API clients send X-Queue-Token. */

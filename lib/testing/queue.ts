@@ -1,7 +1,13 @@
-// Puts a fan straight into the ADMITTED state, for tests of what admission guards.
+// Waiting-room helpers for integration tests.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { POST as joinRoute } from "@/app/api/concerts/[concertId]/queue/route";
 import type { Db } from "@/lib/db";
+import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { sealQueueToken } from "@/lib/queue/token";
+import { call, testRequest } from "@/lib/testing/http";
 
+/** Puts a fan straight into the ADMITTED state, for tests of what admission guards. */
 export async function admitFan(
   db: Db,
   options: { userId: string; concertId: string; admittedForSeconds?: number },
@@ -24,4 +30,50 @@ export async function admitFan(
     adm: row!.admitted_until.getTime(),
   });
   return { tokenId: row!.id, token, headers: { "x-queue-token": token } };
+}
+
+/** The status body a join answers with (API.md), plus the HTTP status. */
+export type JoinAnswer = {
+  httpStatus: number;
+  setCookie: string | null;
+  body: {
+    token: string;
+    status: "WAITING" | "ADMITTED";
+    position: number;
+    ahead: number | null;
+    ticket: number | null;
+    isPrequeued: boolean;
+    admittedUntil: string | null;
+    pollAfterMs: number;
+    etaSeconds: number | null;
+  };
+};
+
+/** Joins the concert's line through the real route handler, as the signed-in fan of `cookie`. */
+export async function joinAs(cookie: string, concertId: string): Promise<JoinAnswer> {
+  const response = await call(joinRoute, testRequest("POST", `/api/concerts/${concertId}/queue`, { cookie }), { concertId });
+  const body = await response.json();
+  if (response.status !== 200 && response.status !== 201) throw new Error(`join failed: ${response.status} ${JSON.stringify(body)}`);
+  return { httpStatus: response.status, setCookie: response.headers.get("set-cookie"), body };
+}
+
+/**
+ * Replaces the app's database client (lib/db.ts) with one that records the
+ * text of every statement it sends. Call before anything in the test file
+ * touches db(). The test harness disconnects it after the file.
+ */
+export function recordDatabaseStatements(connectionString = process.env.DATABASE_URL!): { statements: string[] } {
+  const log = { statements: [] as string[] };
+  const pool = new pg.Pool({ connectionString, max: 20 });
+  pool.on("connect", (client) => {
+    const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const query = args[0];
+      log.statements.push(typeof query === "string" ? query : String((query as { text?: unknown })?.text ?? ""));
+      return send(...args);
+    };
+  });
+  const holder = globalThis as unknown as { encorePrisma?: PrismaClient };
+  holder.encorePrisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return log;
 }

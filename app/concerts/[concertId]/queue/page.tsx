@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QueueRoom } from "@/components/queue/queue-room";
+import { getConcert } from "@/lib/catalog/get-concert";
+import { db } from "@/lib/db";
+import { requirePageUser } from "@/lib/http/page-session";
+import { queue as t } from "@/lib/i18n/ko/queue";
+
+type Props = { params: Promise<{ concertId: string }> };
+
+export const metadata: Metadata = { title: t.metaTitle };
+
+/** The waiting room: signed-in fans only (others sign in and come back here). */
+export default async function QueuePage({ params }: Props) {
+  const { concertId } = await params;
+  await requirePageUser(`/concerts/${concertId}/queue`);
+  const concert = await getConcert(db(), { concertId });
+  if (!concert) notFound();
+  return <QueueRoom concert={{ id: concert.id, title: concert.title, artist: concert.artist, venue: concert.venue }} />;
+}

@@ -1,0 +1,102 @@
+// The waiting room in real browsers: with room for one fan at a time, a
+// second fan waits at position 1 and is let in by themselves the moment the
+// first fan leaves; a third fan sees the same place from a second tab and
+// leaves the line through the confirmation dialog.
+import pg from "pg";
+import type { Browser, Page } from "@playwright/test";
+import { queue as t } from "../lib/i18n/ko/queue.ts";
+import { expect, expectNoSeriousA11yViolations, test, uniqueEmail } from "./fixtures.ts";
+
+/** The e2e server's database (scripts/e2e-server.ts: embedded PostgreSQL, database encore_e2e). */
+const E2E_DATABASE_URL =
+  process.env.E2E_DATABASE_URL ?? `postgresql://encore:encore-local@127.0.0.1:${process.env.E2E_POSTGRES_PORT ?? 54333}/encore_e2e`;
+
+let database: pg.Client;
+let concertId: string;
+
+test.describe.configure({ mode: "serial" });
+
+// A concert of this spec's own, with room for one fan at a time. It has no dates yet, so the catalogue does not
+// list it and no other spec's fans ever stand in this line (the admitted fan lands on an empty booking page).
+test.beforeAll(async () => {
+  database = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await database.connect();
+  const { rows } = await database.query<{ id: string }>(
+    "INSERT INTO concerts (title, artist, venue, description) VALUES ('대기열 e2e 공연', '대기열', 'e2e 홀', 'waiting-room e2e') RETURNING id",
+  );
+  concertId = rows[0]!.id;
+  await database.query(
+    `INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
+     VALUES ($1, 1, 6000, 600, 60, now() - interval '1 minute')`,
+    [concertId],
+  );
+});
+
+test.afterAll(async () => {
+  await database?.query("DELETE FROM concerts WHERE id = $1", [concertId]);
+  await database?.end();
+});
+
+async function fanInLine(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const signUp = await page.request.post("/api/auth/sign-up", { data: { email: uniqueEmail("queue"), password: "queue password", name: "대기 팬" } });
+  expect(signUp.status()).toBe(201);
+  await page.goto(`/concerts/${concertId}/queue`);
+  return page;
+}
+
+const waitingHeading = (page: Page) => page.getByRole("heading", { name: t.waiting.title });
+const ticketBadge = (page: Page) => page.getByText(new RegExp(`^${t.waiting.ticketLabel} `));
+
+test("the second fan waits at position 1 and is admitted by themselves when the first fan leaves", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const first = await fanInLine(browser);
+  await first.waitForURL(`**/concerts/${concertId}/book`, { timeout: 30_000 });
+
+  const second = await fanInLine(browser);
+  await expect(waitingHeading(second)).toBeVisible();
+  await expect(second.getByText(t.waiting.nextUp)).toBeVisible();
+  await expect(second.locator("p", { hasText: t.waiting.positionUnit }).first()).toHaveText(`1${t.waiting.positionUnit}`);
+  await expect(second.getByRole("progressbar", { name: t.waiting.progressLabel })).toBeVisible();
+  await expectNoSeriousA11yViolations(second);
+
+  // The first fan gives up the turn, as the leave button does.
+  const left = await first.request.delete(`/api/queue?concertId=${concertId}`);
+  expect(left.status()).toBe(204);
+
+  await expect(second.getByRole("heading", { name: t.admitted.title })).toBeVisible({ timeout: 30_000 });
+  await second.waitForURL(`**/concerts/${concertId}/book`, { timeout: 30_000 });
+  await second.request.delete(`/api/queue?concertId=${concertId}`);
+  await second.context().close();
+  await first.context().close();
+});
+
+test("a fan sees the same place from a second tab, and leaves the line through the confirmation", async ({ browser }) => {
+  test.setTimeout(60_000);
+  // Someone holds the only place, so this fan keeps waiting.
+  const ahead = await fanInLine(browser);
+  await ahead.waitForURL(`**/concerts/${concertId}/book`, { timeout: 30_000 });
+
+  const fan = await fanInLine(browser);
+  await expect(waitingHeading(fan)).toBeVisible();
+  const ticket = await ticketBadge(fan).innerText();
+  const otherTab = await fan.context().newPage();
+  await otherTab.goto(`/concerts/${concertId}/queue`);
+  await expect(waitingHeading(otherTab)).toBeVisible();
+  await expect(ticketBadge(otherTab)).toHaveText(ticket);
+  await otherTab.close();
+
+  await fan.getByRole("button", { name: t.leave.button }).click();
+  const dialog = fan.getByRole("dialog", { name: t.leave.confirmTitle });
+  await expect(dialog).toBeVisible();
+  await expectNoSeriousA11yViolations(fan);
+  await dialog.getByRole("button", { name: t.leave.confirm, exact: true }).click();
+  await expect(fan.getByRole("heading", { name: t.outcome.leftTitle })).toBeVisible();
+  await expect(fan.getByRole("button", { name: t.outcome.rejoin })).toBeVisible();
+  await expectNoSeriousA11yViolations(fan);
+
+  await fan.context().close();
+  await ahead.request.delete(`/api/queue?concertId=${concertId}`);
+  await ahead.context().close();
+});

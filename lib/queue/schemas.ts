@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+export const concertIdParams = z.object({ concertId: z.uuid() });
+
+export const queueStatusQuery = z.object({
+  concertId: z
+    .uuid()
+    .optional()
+    .describe("Picks the web UI's queue cookie of this concert. The X-Queue-Token header, when sent, always wins."),
+});
+
+export const leaveQueueQuery = queueStatusQuery;
+
+const isoDateTime = z.iso.datetime();
+
+export const queueStatusSchema = z
+  .object({
+    token: z
+      .string()
+      .optional()
+      .describe("A fresh token to use from now on; sent when the place changed in a way the old token cannot tell (admitted, or a ticket drawn at opening)."),
+    concertId: z.string(),
+    status: z.enum(["WAITING", "ADMITTED"]),
+    position: z
+      .number()
+      .int()
+      .describe("Place in line, 1 = next; 0 when admitted. Before opening (isPrequeued), how many fans are in the pre-queue."),
+    ahead: z.number().int().nullable().describe("Fans ahead (position − 1); null in the pre-queue, where the order is drawn at opening."),
+    etaSeconds: z.number().int().nullable().describe("Estimated wait from the measured admission rate; null when admitted or before opening."),
+    pollAfterMs: z.number().int().describe("Suggested delay before the next status poll."),
+    admittedUntil: isoDateTime.nullable().describe("When the admitted fan's turn ends."),
+    ticket: z.number().int().nullable().describe("The fan's ticket number; null until drawn at opening."),
+    isPrequeued: z.boolean().describe("The room has not opened yet; places are drawn at random among everyone pre-queued when it opens."),
+    opensAt: isoDateTime,
+    soldOut: z.boolean().describe("Every seat of the concert is sold."),
+    servingCounter: z.number().int().describe("Tickets up to this number have been admitted."),
+    lastTicket: z.number().int().describe("The highest ticket handed out so far."),
+  })
+  .meta({ id: "QueueStatus" });
+
+export type QueueStatus = z.infer<typeof queueStatusSchema>;
+
+/** The join answer always carries the token. */
+export const joinQueueResponse = queueStatusSchema.extend({ token: z.string() }).meta({ id: "QueueJoin" });
+
+export type JoinQueueResult = z.infer<typeof joinQueueResponse>;
+
+/** Operator settings of one waiting room. */
+export const roomSettingsSchema = z
+  .object({
+    concertId: z.string(),
+    capacity: z.number().int().describe("Fans admitted at once."),
+    admissionRatePerMinute: z.number().int().describe("The most fans admitted per minute."),
+    admissionWindowSeconds: z.number().int().describe("How long an admitted fan may shop."),
+    claimWindowSeconds: z.number().int().describe("How long an admitted fan has to show up before the place goes to the next fan."),
+    opensAt: isoDateTime,
+  })
+  .meta({ id: "WaitingRoomSettings" });
+
+export type RoomSettings = z.infer<typeof roomSettingsSchema>;
+
+export const roomSettingsUpdate = z
+  .object({
+    capacity: z.number().int().min(1).max(100_000).optional(),
+    admissionRatePerMinute: z.number().int().min(1).max(600_000).optional(),
+    admissionWindowSeconds: z.number().int().min(60).max(6 * 60 * 60).optional(),
+    claimWindowSeconds: z.number().int().min(10).max(30 * 60).optional(),
+    opensAt: z.coerce.date().optional(),
+  })
+  .strict()
+  .refine((update) => Object.values(update).some((value) => value !== undefined), "Change at least one setting.")
+  .meta({ id: "WaitingRoomSettingsUpdate" });
+
+export type RoomSettingsUpdate = z.infer<typeof roomSettingsUpdate>;
