@@ -1,18 +1,35 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { logError } from "@/lib/log";
 
 export { Prisma };
 export type Database = PrismaClient;
 /** The database or an open transaction: domain functions take either. */
 export type Db = PrismaClient | Prisma.TransactionClient;
 
+const poolOfClient = new WeakMap<PrismaClient, pg.Pool>();
+
 export function createPrismaClient(options: { connectionString: string; poolSize?: number }): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
     // A client that cannot get a connection in time fails fast instead of
     // queueing forever behind a storm.
     connectionTimeoutMillis: 10_000,
   });
-  return new PrismaClient({ adapter });
+  // A dropped idle connection is replaced on next use; it must not crash the process.
+  pool.on("error", (error) => logError("idle database connection failed", error));
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  poolOfClient.set(client, pool);
+  return client;
+}
+
+/**
+ * The pg pool under a client made by createPrismaClient: the one place raw pg
+ * runs, for a hot path whose interactive transaction the ORM makes several
+ * times dearer (docs/decisions/030-wallet-and-idempotency.md).
+ */
+export function sqlPoolOf(client: PrismaClient): pg.Pool | undefined {
+  return poolOfClient.get(client);
 }

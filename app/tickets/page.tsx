@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { TicketList } from "@/components/payments/ticket-list";
+import { db } from "@/lib/db";
+import { requirePageUser } from "@/lib/http/page-session";
+import { payments } from "@/lib/i18n/ko/payments";
+import { listTickets } from "@/lib/payments/list-tickets";
+
+const t = payments.tickets;
+
+export const metadata: Metadata = { title: t.metaTitle };
+
+export default async function TicketsPage() {
+  const user = await requirePageUser("/tickets");
+  const concerts = await listTickets(db(), { userId: user.id });
+  const count = concerts.flatMap((concert) => concert.performances).reduce((sum, performance) => sum + performance.tickets.length, 0);
+  return (
+    <div className="container">
+      <header className="page-header">
+        <p className="eyebrow">{t.eyebrow}</p>
+        <div className="row row--between">
+          <h1>{t.title}</h1>
+          {count > 0 && <span className="badge badge--brand">{t.count(count)}</span>}
+        </div>
+        <p className="muted">{t.lead}</p>
+      </header>
+      {concerts.length === 0 ? (
+        <section className="card stack empty-state" aria-labelledby="tickets-empty-title">
+          <h2 id="tickets-empty-title">{t.empty.title}</h2>
+          <p className="muted">{t.empty.body}</p>
+          <Link href="/" className="btn btn--primary btn--large">{t.empty.action}</Link>
+        </section>
+      ) : (
+        <TicketList concerts={concerts} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+// Payments and charges per second against the reference route, then a check
+// of every money and seat invariant over the whole database.
+//
+// Each payment pays two fresh holds of its own fan, inserted straight into the
+// tables, with the fan admitted to the concert (a live queue token): exactly
+// what POST /api/payments sees after a real hold. Each charge carries a new
+// Idempotency-Key, so every request does the full work.
+import { randomUUID } from "node:crypto";
+import { sealQueueToken } from "@/lib/queue/token";
+import { countInvariantViolations } from "@/lib/testing/ledger";
+import type { BenchContext, BenchFan, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
+
+const CONNECTIONS = 20;
+const REFERENCE_SECONDS = 3;
+const ROUNDS = 3;
+const WARMUP_PAYMENTS = 300;
+const PAYMENTS_PER_ROUND = 1_000;
+const MEASURED_PAYMENTS = ROUNDS * PAYMENTS_PER_ROUND;
+const SEATS_PER_PAYMENT = 2;
+const SEATS_PER_PERFORMANCE = 50;
+const CHARGING_FANS = 200;
+const CHARGES_PER_ROUND = 1_500;
+const QUERY_SAMPLE_PAYMENTS = 20;
+const STARTING_BALANCE_WON = 1_000_000;
+
+type PayingFan = BenchFan & { token: string; reservationIds: string[] };
+
+/** A concert whose room admits everyone, with enough seats for every payment of the run. */
+async function createConcert(ctx: BenchContext, seatCount: number): Promise<string[]> {
+  const performances = Math.ceil(seatCount / SEATS_PER_PERFORMANCE);
+  const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
+    INSERT INTO concerts (title, artist, venue, description)
+    VALUES ('벤치마크 콘서트', '벤치마크', '벤치마크 홀', 'payment benchmark') RETURNING id`;
+  await ctx.db.$executeRaw`
+    INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
+    VALUES (${concert!.id}::uuid, 1000000, 1000000, 3600, 60, now() - interval '1 minute')`;
+  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
+    INSERT INTO performances (concert_id, starts_at, booking_opens_at, booking_closes_at)
+    SELECT ${concert!.id}::uuid, now() + make_interval(days => 7, mins => n), now() - interval '1 day', now() + interval '6 days'
+    FROM generate_series(1, ${performances}) AS n RETURNING id`;
+  await ctx.db.$executeRaw`
+    INSERT INTO seats (performance_id, number, grade, price)
+    SELECT p.id, n, CASE WHEN n <= 10 THEN 'VIP' WHEN n <= 30 THEN 'R' ELSE 'S' END,
+           CASE WHEN n <= 10 THEN 150000 WHEN n <= 30 THEN 110000 ELSE 80000 END
+    FROM unnest(${rows.map((row) => row.id)}::uuid[]) AS p(id), generate_series(1, ${SEATS_PER_PERFORMANCE}) AS n`;
+  return [concert!.id];
+}
+
+/** Fans with money, an admitted token for the concert and two live holds each, all in bulk. */
+async function preparePayingFans(ctx: BenchContext, concertId: string, count: number): Promise<PayingFan[]> {
+  const fans = await ctx.createFans(count);
+  const ids = fans.map((fan) => fan.id);
+  await ctx.db.$executeRaw`
+    WITH wallet AS (
+      INSERT INTO wallets (user_id, balance) SELECT id, ${STARTING_BALANCE_WON} FROM unnest(${ids}::uuid[]) AS u(id)
+      RETURNING user_id, balance
+    )
+    INSERT INTO wallet_entries (user_id, type, amount, balance_after) SELECT user_id, 'CHARGE', balance, balance FROM wallet`;
+  const [room] = await ctx.db.$queryRaw<{ first: bigint }[]>`
+    UPDATE waiting_rooms SET last_ticket = last_ticket + ${count}, serving_counter = last_ticket + ${count}
+    WHERE concert_id = ${concertId}::uuid RETURNING last_ticket - ${count} + 1 AS first`;
+  const tokens = await ctx.db.$queryRaw<{ id: string; user_id: string; ticket: bigint; admitted_until: Date }[]>`
+    INSERT INTO queue_tokens (user_id, concert_id, ticket, status, admitted_at, admitted_until, claim_by, claimed_at)
+    SELECT u.id, ${concertId}::uuid, ${room!.first} + u.n - 1, 'ADMITTED', now(), now() + interval '1 hour', now() + interval '1 minute', now()
+    FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS u(id, n)
+    RETURNING id, user_id, ticket, admitted_until`;
+  // Free seats of the concert, handed out two per fan.
+  const holds = await ctx.db.$queryRaw<{ id: string; user_id: string }[]>`
+    WITH free AS (
+      SELECT s.id, s.performance_id, s.price, row_number() OVER (ORDER BY s.performance_id, s.number) AS n
+      FROM seats s JOIN performances p ON p.id = s.performance_id
+      WHERE p.concert_id = ${concertId}::uuid
+        AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.seat_id = s.id AND r.status IN ('HELD', 'CONFIRMED'))
+    )
+    INSERT INTO reservations (seat_id, performance_id, user_id, price, status, expires_at)
+    SELECT free.id, free.performance_id, u.id, free.price, 'HELD', now() + interval '1 hour'
+    FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS u(id, n)
+    JOIN free ON free.n > (u.n - 1) * ${SEATS_PER_PAYMENT} AND free.n <= u.n * ${SEATS_PER_PAYMENT}
+    RETURNING id, user_id`;
+  const tokenByUser = new Map(tokens.map((token) => [token.user_id, token]));
+  const holdsByUser = new Map<string, string[]>();
+  for (const hold of holds) holdsByUser.set(hold.user_id, [...(holdsByUser.get(hold.user_id) ?? []), hold.id]);
+  return Promise.all(
+    fans.map(async (fan) => {
+      const token = tokenByUser.get(fan.id)!;
+      const reservationIds = holdsByUser.get(fan.id) ?? [];
+      if (reservationIds.length !== SEATS_PER_PAYMENT) throw new Error("not enough free seats for the benchmark");
+      const sealed = await sealQueueToken({
+        tid: token.id, uid: fan.id, cid: concertId, tkt: token.ticket.toString(), adm: token.admitted_until.getTime(),
+      });
+      return { ...fan, token: sealed, reservationIds };
+    }),
+  );
+}
+
+function paymentRequest(fan: PayingFan): BenchRequest {
+  return {
+    path: "/api/payments",
+    method: "POST",
+    headers: { cookie: fan.cookie, "x-queue-token": fan.token, "idempotency-key": randomUUID() },
+    body: { reservationIds: fan.reservationIds },
+  };
+}
+
+function chargeRequests(fans: BenchFan[], count: number): BenchRequest[] {
+  return Array.from({ length: count }, (_, index) => ({
+    path: "/api/wallet/charge",
+    method: "POST",
+    headers: { cookie: fans[index % fans.length]!.cookie, "idempotency-key": randomUUID() },
+    body: { amount: 1_000 + (index % 9_000) },
+  }));
+}
+
+/** Several measurements of one kind as one: totals summed, rate over the summed time, the worst p99. */
+function combine(name: string, parts: Measurement[]): Measurement {
+  const sum = (pick: (part: Measurement) => number) => parts.reduce((total, part) => total + pick(part), 0);
+  const statusCodes: Record<string, number> = {};
+  for (const part of parts) for (const [code, count] of Object.entries(part.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  const durationSeconds = sum((part) => part.durationSeconds);
+  return {
+    name,
+    rps: durationSeconds > 0 ? sum((part) => part.requests) / durationSeconds : 0,
+    p50Ms: parts.map((part) => part.p50Ms).sort((a, b) => a - b)[Math.floor(parts.length / 2)]!,
+    p99Ms: Math.max(...parts.map((part) => part.p99Ms)),
+    requests: sum((part) => part.requests),
+    status2xx: sum((part) => part.status2xx),
+    status4xx: sum((part) => part.status4xx),
+    status5xx: sum((part) => part.status5xx),
+    errors: sum((part) => part.errors),
+    statusCodes,
+    connections: parts[0]!.connections,
+    durationSeconds,
+  };
+}
+
+/**
+ * The reference and the measured route in alternating rounds, so both see the
+ * same machine: on a shared machine the background load drifts within minutes.
+ */
+async function interleaved(ctx: BenchContext, rounds: Array<() => Promise<Measurement>>): Promise<{ reference: Measurement[]; measured: Measurement[] }> {
+  const reference: Measurement[] = [];
+  const measured: Measurement[] = [];
+  for (const round of rounds) {
+    reference.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: REFERENCE_SECONDS }));
+    measured.push(await round());
+  }
+  reference.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: REFERENCE_SECONDS }));
+  return { reference, measured };
+}
+
+async function sendSequentially(ctx: BenchContext, requests: BenchRequest[]): Promise<void> {
+  for (const request of requests) {
+    const response = await fetch(`${ctx.baseUrl}${request.path}`, {
+      method: request.method,
+      headers: { ...request.headers, "content-type": "application/json" },
+      body: JSON.stringify(request.body),
+    });
+    if (!response.ok) throw new Error(`${request.path} answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  }
+}
+
+export default async function payment(ctx: BenchContext): Promise<ScenarioReport> {
+  const payers = WARMUP_PAYMENTS + MEASURED_PAYMENTS + QUERY_SAMPLE_PAYMENTS;
+  ctx.log(`Preparing ${payers} admitted fans with ${SEATS_PER_PAYMENT} fresh holds each…`);
+  const [concertId] = await createConcert(ctx, payers * SEATS_PER_PAYMENT);
+  const fans = await preparePayingFans(ctx, concertId!, payers);
+  const warmup = fans.slice(0, WARMUP_PAYMENTS).map(paymentRequest);
+  const measured = fans.slice(WARMUP_PAYMENTS, WARMUP_PAYMENTS + MEASURED_PAYMENTS).map(paymentRequest);
+  const sampled = fans.slice(WARMUP_PAYMENTS + MEASURED_PAYMENTS).map(paymentRequest);
+  const chargingFans = await ctx.createFans(CHARGING_FANS);
+
+  await ctx.measure({ name: "payments (warm-up)", requests: warmup, amount: warmup.length, connections: CONNECTIONS, warmupSeconds: 0 });
+  const paymentRounds = await interleaved(
+    ctx,
+    Array.from({ length: ROUNDS }, (_, round) => () => {
+      const batch = measured.slice(round * PAYMENTS_PER_ROUND, (round + 1) * PAYMENTS_PER_ROUND);
+      return ctx.measure({ name: "payments", requests: batch, amount: batch.length, connections: CONNECTIONS, warmupSeconds: 0 });
+    }),
+  );
+  const paymentQueries = await ctx.countQueries(() => sendSequentially(ctx, sampled));
+  const chargeRounds = await interleaved(
+    ctx,
+    Array.from({ length: ROUNDS }, () => () =>
+      ctx.measure({
+        name: "charges",
+        requests: chargeRequests(chargingFans, CHARGES_PER_ROUND),
+        amount: CHARGES_PER_ROUND,
+        connections: CONNECTIONS,
+        warmupSeconds: 0,
+      }),
+    ),
+  );
+  const chargeQueries = await ctx.countQueries(() => sendSequentially(ctx, chargeRequests(chargingFans, QUERY_SAMPLE_PAYMENTS)));
+  const reference = combine("noop", [...paymentRounds.reference, ...chargeRounds.reference]);
+  const payments = combine("POST /api/payments (2 seats)", paymentRounds.measured);
+  const charges = combine("POST /api/wallet/charge", chargeRounds.measured);
+  const roundRatios = (rounds: { reference: Measurement[]; measured: Measurement[] }) =>
+    rounds.measured.map((part, index) => (part.rps / ((rounds.reference[index]!.rps + rounds.reference[index + 1]!.rps) / 2)).toFixed(2));
+
+  const violations = await countInvariantViolations(ctx.db);
+  const totalViolations = Object.values(violations).reduce((sum, count) => sum + count, 0);
+  const [paid] = await ctx.db.$queryRaw<{ payments: bigint; sold: bigint }[]>`
+    SELECT (SELECT count(*) FROM payments) AS payments, (SELECT count(*) FROM reservations WHERE status = 'CONFIRMED') AS sold`;
+  return {
+    reference,
+    results: [
+      { ...payments, queriesPerRequest: paymentQueries / sampled.length },
+      { ...charges, queriesPerRequest: chargeQueries / QUERY_SAMPLE_PAYMENTS },
+    ],
+    notes: [
+      `each payment: its own fan, admitted, paying 2 fresh holds; ${WARMUP_PAYMENTS} warm-up payments not counted`,
+      `${ROUNDS} rounds each, the reference (${REFERENCE_SECONDS} s) measured before and after every round; ` +
+        `per-round ratios: payments ${roundRatios(paymentRounds).join(", ")}; charges ${roundRatios(chargeRounds).join(", ")}`,
+      `target: payments ≥ 0.25× reference; 5xx must be 0`,
+      `after the run: ${Number(paid!.payments)} payments, ${Number(paid!.sold)} seats sold; invariant violations: ${totalViolations} ${JSON.stringify(violations)}`,
+      `queries/request: ${QUERY_SAMPLE_PAYMENTS} sequential requests each (pg_stat_statements, BEGIN/COMMIT included)`,
+    ],
+    extra: {
+      invariantViolations: violations,
+      paymentsRecorded: Number(paid!.payments),
+      seatsSold: Number(paid!.sold),
+      paymentRounds,
+      chargeRounds,
+    },
+  };
+}

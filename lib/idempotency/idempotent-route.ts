@@ -1,0 +1,44 @@
+import "server-only";
+import type { z } from "zod";
+import type { AuthSession } from "@/lib/auth/session";
+import { db, type Prisma } from "@/lib/db";
+import { readJson } from "@/lib/http/request";
+import { json } from "@/lib/http/responses";
+import { sessionRoute, type RouteHandler } from "@/lib/http/route";
+import { hashRequest } from "@/lib/idempotency/hash-request";
+import { readIdempotencyKey } from "@/lib/idempotency/idempotency-key";
+import { withIdempotency, type IdempotentAnswer } from "@/lib/idempotency/with-idempotency";
+
+type IdempotentHandlerArgs<Input> = {
+  request: Request;
+  session: AuthSession;
+  input: Input;
+  /** The transaction that also holds the idempotency record. */
+  tx: Prisma.TransactionClient;
+};
+
+/**
+ * A POST route that needs a session and an Idempotency-Key: 401 without a
+ * session, 400 without the key, 400/422 for a bad body, then the handler runs
+ * at most once per key inside the record's transaction. Replays carry the
+ * header `Idempotent-Replayed: true`.
+ */
+export function idempotentRoute<Schema extends z.ZodType>(
+  schema: Schema,
+  handler: (args: IdempotentHandlerArgs<z.infer<Schema>>) => Promise<IdempotentAnswer>,
+): RouteHandler<Record<string, never>> {
+  return sessionRoute(async ({ request, session }) => {
+    const key = readIdempotencyKey(request);
+    const input = await readJson(request, schema);
+    const answer = await withIdempotency(db(), {
+      userId: session.user.id,
+      key,
+      requestHash: hashRequest({ method: request.method, path: new URL(request.url).pathname, body: input }),
+      work: (tx) => handler({ request, session, input, tx }),
+    });
+    return json(answer.body, {
+      status: answer.status,
+      headers: answer.isReplay ? { "idempotent-replayed": "true" } : undefined,
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { sqlPoolOf } from "@/lib/db/client";
+import { pgErrorCode, PG } from "@/lib/db/pg-error";
+import { inSqlTransaction } from "@/lib/idempotency/sql-transaction";
+import { createUser } from "@/lib/testing/fixtures";
+
+const pool = () => sqlPoolOf(db())!;
+
+/** A query exercising every type the payment path reads, with the values it sends. */
+type RawQuery = (strings: TemplateStringsArray, ...values: unknown[]) => Promise<unknown>;
+
+async function sample(query: RawQuery) {
+  const ids = ["6f1c1f0e-3a55-4c3b-9d65-0b8f3f7e9a10", "00000000-0000-4000-8000-000000000001"];
+  return query`SELECT 9007199254740993::bigint AS big, ${5n} + 1::bigint AS sum, 7::int AS small, true AS flag,
+                   ${ids}::uuid[] AS ids, ARRAY['a', 'b']::text[] AS texts, '{"b":1,"a":[1]}'::jsonb AS doc,
+                   '2026-01-02T03:04:05.678Z'::timestamptz AS at, ${"x"}::text AS text, NULL::bigint AS nothing`;
+}
+
+describe("inSqlTransaction", () => {
+  it("answers raw queries with the same values and types as Prisma", async () => {
+    const viaPrisma = await sample((strings, ...values) => db().$queryRaw(strings, ...values));
+    const viaPool = await inSqlTransaction(pool(), (tx) => sample((strings, ...values) => tx.$queryRaw(strings, ...values)));
+    expect(viaPool).toEqual(viaPrisma);
+    expect((viaPool as { big: unknown }[])[0]!.big).toBe(9007199254740993n);
+  });
+
+  it("commits on success and rolls back everything on failure", async () => {
+    const user = await createUser(db());
+    await inSqlTransaction(pool(), (tx) => tx.$executeRaw`INSERT INTO wallets (user_id, balance) VALUES (${user.id}::uuid, 5)`);
+    const failure = await inSqlTransaction(pool(), async (tx) => {
+      await tx.$executeRaw`UPDATE wallets SET balance = 6 WHERE user_id = ${user.id}::uuid`;
+      await tx.$executeRaw`UPDATE wallets SET balance = -1 WHERE user_id = ${user.id}::uuid`;
+    }).catch((error: unknown) => error);
+    expect(pgErrorCode(failure)).toBe(PG.CHECK_VIOLATION);
+    expect((await db().wallet.findUniqueOrThrow({ where: { userId: user.id } })).balance).toBe(5n);
+  });
+
+  it("refuses ORM calls instead of running them outside the transaction", async () => {
+    const failure = await inSqlTransaction(pool(), async (tx) => tx.wallet.count()).catch((error: unknown) => error);
+    expect(String(failure)).toMatch(/Only \$queryRaw and \$executeRaw/);
+  });
+
+  it("lets the database end a transaction whose caller stalls, releasing its locks", async () => {
+    const user = await createUser(db());
+    await db().wallet.create({ data: { userId: user.id, balance: 1n }, select: { userId: true } });
+    const stalled = await inSqlTransaction(pool(), async (tx) => {
+      await tx.$executeRaw`SELECT set_config('idle_in_transaction_session_timeout', '200', true)`;
+      await tx.$executeRaw`UPDATE wallets SET balance = 2 WHERE user_id = ${user.id}::uuid`;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await tx.$executeRaw`SELECT 1`;
+    }).catch((error: unknown) => error);
+    expect(stalled).toBeInstanceOf(Error);
+    expect((await db().wallet.findUniqueOrThrow({ where: { userId: user.id } })).balance).toBe(1n);
+    // The pool still works: the dead connection was dropped, not reused.
+    expect(await inSqlTransaction(pool(), (tx) => tx.$queryRaw`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+  });
+});

@@ -1,0 +1,126 @@
+import "server-only";
+import type { Database, Prisma } from "@/lib/db";
+import { sqlPoolOf } from "@/lib/db/client";
+import { pgErrorCode, PG } from "@/lib/db/pg-error";
+import type { TransactionLimits } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { inSqlTransaction } from "@/lib/idempotency/sql-transaction";
+
+const DEFAULT_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 5_000 } satisfies Required<TransactionLimits>;
+const MAX_WAIT_FOR_CONNECTION_MS = 10_000;
+/** A transaction left idle this long (a stuck caller) is ended by the database, releasing its locks. */
+const IDLE_IN_TRANSACTION_FACTOR = 3;
+
+/** The answer an idempotent request gives, and gives again on every retry. */
+export type IdempotentAnswer = { status: number; body: unknown };
+
+export type WithIdempotencyOptions = {
+  userId: string;
+  key: string;
+  /** hashRequest() of the request; a retry must carry the same. */
+  requestHash: string;
+  /** The effect, run at most once per (user, key), inside the record's transaction. */
+  work: TransactionWork<IdempotentAnswer>;
+  limits?: TransactionLimits;
+};
+
+type TransactionWork<T> = (tx: Prisma.TransactionClient) => Promise<T>;
+
+/**
+ * The transaction on the client's own pg pool when it has one (the app's
+ * client always does), else Prisma's interactive transaction. Both run the
+ * same raw SQL; see sql-transaction.ts for why the first is preferred.
+ */
+function runTransaction<T>(database: Database, limits: Required<TransactionLimits>, work: TransactionWork<T>): Promise<T> {
+  const pool = sqlPoolOf(database);
+  if (pool) return inSqlTransaction(pool, work);
+  return database.$transaction(work, {
+    maxWait: MAX_WAIT_FOR_CONNECTION_MS,
+    timeout: limits.statementTimeoutMs * IDLE_IN_TRANSACTION_FACTOR,
+  });
+}
+
+/**
+ * Runs `work` at most once per (user, key) and answers every retry with the
+ * first answer.
+ *
+ * The record is inserted first, in the same transaction as the effect:
+ * - inserted → this call owns the key; the effect runs and its answer is stored
+ *   before commit, so nobody ever sees the record without its answer;
+ * - conflict → the key was committed by an earlier call (a concurrent duplicate
+ *   waits on the unique index until the first commits): same hash → the stored
+ *   answer, another hash → 422 IDEMPOTENCY_KEY_REUSED;
+ * - waiting longer than lock_timeout for a duplicate → 409 REQUEST_IN_PROGRESS.
+ * When the effect fails (a domain error), the record rolls back with it:
+ * nothing happened, so a retry with the same key runs again.
+ */
+export async function withIdempotency(
+  database: Database,
+  options: WithIdempotencyOptions,
+): Promise<IdempotentAnswer & { isReplay: boolean }> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  return runTransaction(database, limits, async (tx) => {
+    const recordId = await claimKey(tx, { ...options, limits });
+    if (recordId === null) return { ...(await storedAnswer(tx, options)), isReplay: true };
+    const answer = await options.work(tx);
+    // The body comes back through jsonb, so the first answer and every replay are byte-identical.
+    const [stored] = await tx.$queryRaw<{ response_body: unknown }[]>`
+      UPDATE idempotency_records
+      SET response_status = ${answer.status}, response_body = ${JSON.stringify(answer.body)}::jsonb
+      WHERE id = ${recordId}
+      RETURNING response_body`;
+    return { status: answer.status, body: stored!.response_body, isReplay: false };
+  });
+}
+
+/**
+ * Sets the transaction's lock_timeout, statement_timeout and
+ * idle_in_transaction_session_timeout (what inTransaction does with SET LOCAL,
+ * here folded into the first statement to spare a round trip on the payment
+ * path) and inserts the record; null when the key already belongs to a
+ * committed request. set_config runs as the row to insert is produced, so the
+ * lock_timeout already bounds this statement's wait on a concurrent duplicate;
+ * statement_timeout applies from the next statement on.
+ */
+async function claimKey(
+  tx: Prisma.TransactionClient,
+  options: WithIdempotencyOptions & { limits: Required<TransactionLimits> },
+): Promise<bigint | null> {
+  const { lockTimeoutMs, statementTimeoutMs } = options.limits;
+  try {
+    // The status and body are placeholders that the same transaction overwrites before commit.
+    const rows = await tx.$queryRaw<{ id: bigint }[]>`
+      WITH limits AS MATERIALIZED (
+        SELECT set_config('lock_timeout', ${String(Math.trunc(lockTimeoutMs))}, true) AS lock_timeout,
+               set_config('statement_timeout', ${String(Math.trunc(statementTimeoutMs))}, true) AS statement_timeout,
+               set_config('idle_in_transaction_session_timeout',
+                          ${String(Math.trunc(statementTimeoutMs * IDLE_IN_TRANSACTION_FACTOR))}, true) AS idle_timeout
+      )
+      INSERT INTO idempotency_records (user_id, key, request_hash, response_status, response_body)
+      SELECT ${options.userId}::uuid, ${options.key}, ${options.requestHash}, 0, 'null'::jsonb FROM limits
+      ON CONFLICT (user_id, key) DO NOTHING
+      RETURNING id`;
+    return rows[0]?.id ?? null;
+  } catch (error) {
+    if (pgErrorCode(error) === PG.LOCK_NOT_AVAILABLE) throw requestInProgress();
+    throw error;
+  }
+}
+
+async function storedAnswer(tx: Prisma.TransactionClient, options: WithIdempotencyOptions): Promise<IdempotentAnswer> {
+  const [record] = await tx.$queryRaw<{ request_hash: string; response_status: number; response_body: unknown }[]>`
+    SELECT request_hash, response_status, response_body
+    FROM idempotency_records
+    WHERE user_id = ${options.userId}::uuid AND key = ${options.key}`;
+  if (!record) throw requestInProgress();
+  if (record.request_hash !== options.requestHash) {
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request.");
+  }
+  return { status: record.response_status, body: record.response_body };
+}
+
+function requestInProgress(): AppError {
+  return new AppError("REQUEST_IN_PROGRESS", "A request with this Idempotency-Key is still being processed. Retry in a moment.", {
+    retryAfterSeconds: 1,
+  });
+}
