@@ -3,17 +3,22 @@
 // production build in .next-e2e (rebuilt only when sources changed).
 import { logger, portFromEnv } from "./lib/settings.ts";
 import { startLocalStack } from "./lib/local-stack.ts";
+import { startNextServer } from "./lib/next-server.ts";
+import { REPO_ROOT } from "./lib/settings.ts";
 import { onShutdownSignal, StopList } from "./lib/shutdown.ts";
 
 const E2E_DEFAULT_PORT = 3200;
 const E2E_DEFAULT_POSTGRES_PORT = 54333;
+const E2E_DIST_DIR = ".next-e2e";
+const E2E_SECRETS_DIR = ".data/e2e-secrets";
 
 const log = logger("e2e-server");
 const running = new StopList();
 
 async function main(): Promise<void> {
   onShutdownSignal(() => running.stopAll(), log);
-  const { server } = await startLocalStack({
+  const port = portFromEnv("E2E_PORT", E2E_DEFAULT_PORT);
+  const { server, database } = await startLocalStack({
     mode: "start",
     embedded: {
       dataDir: ".data/e2e-postgres",
@@ -21,14 +26,25 @@ async function main(): Promise<void> {
       isFresh: true,
       databaseName: "encore_e2e",
     },
-    distDir: ".next-e2e",
-    port: portFromEnv("E2E_PORT", E2E_DEFAULT_PORT),
+    distDir: E2E_DIST_DIR,
+    port,
     // Generated secrets for this run live beside its database.
-    serverEnv: { ENCORE_DATA_DIR: ".data/e2e-secrets" },
+    serverEnv: { ENCORE_DATA_DIR: E2E_SECRETS_DIR },
     running,
     log,
   });
-  log(`Ready at ${server.url}`);
+  // A second app process on the same database and secrets, as behind a load
+  // balancer: e2e/scale-out.spec.ts splits its traffic across both.
+  const secondServer = startNextServer({
+    root: REPO_ROOT,
+    mode: "start",
+    distDir: E2E_DIST_DIR,
+    port: portFromEnv("E2E_SECOND_PORT", port + 1),
+    env: { ENCORE_DATA_DIR: E2E_SECRETS_DIR, DATABASE_URL: database.url, ENCORE_LOCAL: "true" },
+  });
+  running.add(secondServer.stop);
+  await secondServer.ready;
+  log(`Ready at ${server.url} and ${secondServer.url}`);
   await server.exited;
   if (!running.isStopping) {
     await running.stopAll();
