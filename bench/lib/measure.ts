@@ -112,3 +112,31 @@ export async function measure(baseUrl: string, options: MeasureOptions): Promise
   const result = await run(options.durationSeconds ?? DEFAULT_DURATION_SECONDS, options.amount);
   return summarize(options.name, result, connections);
 }
+
+/**
+ * Several rounds of one measurement as one: requests and statuses added up,
+ * the rate over the total time, the median round's p50 and the worst round's
+ * p99 (a tail that showed up once is reported, not averaged away).
+ */
+export function combineRounds(name: string, rounds: Measurement[]): Measurement {
+  const sum = (pick: (round: Measurement) => number) => rounds.reduce((total, round) => total + pick(round), 0);
+  const statusCodes: Record<string, number> = {};
+  for (const round of rounds) {
+    for (const [code, count] of Object.entries(round.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  }
+  const durationSeconds = sum((round) => round.durationSeconds);
+  return {
+    name,
+    rps: durationSeconds > 0 ? sum((round) => round.requests) / durationSeconds : 0,
+    p50Ms: rounds.map((round) => round.p50Ms).sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!,
+    p99Ms: Math.max(...rounds.map((round) => round.p99Ms)),
+    requests: sum((round) => round.requests),
+    status2xx: sum((round) => round.status2xx),
+    status4xx: sum((round) => round.status4xx),
+    status5xx: sum((round) => round.status5xx),
+    errors: sum((round) => round.errors),
+    statusCodes,
+    connections: rounds[0]!.connections,
+    durationSeconds,
+  };
+}

@@ -7,6 +7,7 @@
 // Idempotency-Key, so every request does the full work.
 import { randomUUID } from "node:crypto";
 import { sealQueueToken } from "@/lib/queue/token";
+import { combineRounds } from "../lib/measure.ts";
 import { countInvariantViolations } from "@/lib/testing/ledger";
 import type { BenchContext, BenchFan, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
 
@@ -111,27 +112,6 @@ function chargeRequests(fans: BenchFan[], count: number): BenchRequest[] {
   }));
 }
 
-/** Several measurements of one kind as one: totals summed, rate over the summed time, the worst p99. */
-function combine(name: string, parts: Measurement[]): Measurement {
-  const sum = (pick: (part: Measurement) => number) => parts.reduce((total, part) => total + pick(part), 0);
-  const statusCodes: Record<string, number> = {};
-  for (const part of parts) for (const [code, count] of Object.entries(part.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
-  const durationSeconds = sum((part) => part.durationSeconds);
-  return {
-    name,
-    rps: durationSeconds > 0 ? sum((part) => part.requests) / durationSeconds : 0,
-    p50Ms: parts.map((part) => part.p50Ms).sort((a, b) => a - b)[Math.floor(parts.length / 2)]!,
-    p99Ms: Math.max(...parts.map((part) => part.p99Ms)),
-    requests: sum((part) => part.requests),
-    status2xx: sum((part) => part.status2xx),
-    status4xx: sum((part) => part.status4xx),
-    status5xx: sum((part) => part.status5xx),
-    errors: sum((part) => part.errors),
-    statusCodes,
-    connections: parts[0]!.connections,
-    durationSeconds,
-  };
-}
 
 /**
  * The reference and the measured route in alternating rounds, so both see the
@@ -192,9 +172,9 @@ export default async function payment(ctx: BenchContext): Promise<ScenarioReport
     ),
   );
   const chargeQueries = await ctx.countQueries(() => sendSequentially(ctx, chargeRequests(chargingFans, QUERY_SAMPLE_PAYMENTS)));
-  const reference = combine("noop", [...paymentRounds.reference, ...chargeRounds.reference]);
-  const payments = combine("POST /api/payments (2 seats)", paymentRounds.measured);
-  const charges = combine("POST /api/wallet/charge", chargeRounds.measured);
+  const reference = combineRounds("noop", [...paymentRounds.reference, ...chargeRounds.reference]);
+  const payments = combineRounds("POST /api/payments (2 seats)", paymentRounds.measured);
+  const charges = combineRounds("POST /api/wallet/charge", chargeRounds.measured);
   const roundRatios = (rounds: { reference: Measurement[]; measured: Measurement[] }) =>
     rounds.measured.map((part, index) => (part.rps / ((rounds.reference[index]!.rps + rounds.reference[index + 1]!.rps) / 2)).toFixed(2));
 

@@ -7,6 +7,7 @@
 // room snapshot. Tokens are minted here with the server's secret, as the join
 // would, for 1,000 waiting fans spread over the whole line.
 import { sealQueueToken } from "@/lib/queue/token";
+import { combineRounds } from "../lib/measure.ts";
 import { REFERENCE_PATH, type BenchContext, type BenchRequest, type Measurement, type ScenarioReport } from "../lib/context.ts";
 
 const CONNECTIONS = 20;
@@ -93,27 +94,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Several rounds of one measurement as one: requests and statuses added up, rps over the total time, the worst p99. */
-function combine(name: string, parts: Measurement[]): Measurement {
-  const sum = (pick: (part: Measurement) => number) => parts.reduce((total, part) => total + pick(part), 0);
-  const statusCodes: Record<string, number> = {};
-  for (const part of parts) for (const [code, count] of Object.entries(part.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
-  const durationSeconds = sum((part) => part.durationSeconds);
-  return {
-    name,
-    rps: durationSeconds > 0 ? sum((part) => part.requests) / durationSeconds : 0,
-    p50Ms: parts.map((part) => part.p50Ms).sort((a, b) => a - b)[Math.floor(parts.length / 2)]!,
-    p99Ms: Math.max(...parts.map((part) => part.p99Ms)),
-    requests: sum((part) => part.requests),
-    status2xx: sum((part) => part.status2xx),
-    status4xx: sum((part) => part.status4xx),
-    status5xx: sum((part) => part.status5xx),
-    errors: sum((part) => part.errors),
-    statusCodes,
-    connections: parts[0]!.connections,
-    durationSeconds,
-  };
-}
 
 async function measureJoins(ctx: BenchContext): Promise<{ measurement: Measurement; queries: number; tickets: number }> {
   const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
@@ -174,10 +154,10 @@ export default async function queue(ctx: BenchContext): Promise<ScenarioReport> 
   plainReferences.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS, warmupSeconds: 0 }));
   const joins = await measureJoins(ctx);
 
-  const reference = combine("GET /api/bench/noop, same request shape", references);
-  const plainReference = combine("GET /api/bench/noop, one repeated request", plainReferences);
-  const smallPoll = combine("GET /api/queue/status, 1,000 waiting", smallRounds.map((round) => round.measurement));
-  const largePoll = combine("GET /api/queue/status, 1,000,000 waiting", largeRounds.map((round) => round.measurement));
+  const reference = combineRounds("GET /api/bench/noop, same request shape", references);
+  const plainReference = combineRounds("GET /api/bench/noop, one repeated request", plainReferences);
+  const smallPoll = combineRounds("GET /api/queue/status, 1,000 waiting", smallRounds.map((round) => round.measurement));
+  const largePoll = combineRounds("GET /api/queue/status, 1,000,000 waiting", largeRounds.map((round) => round.measurement));
   const perPoll = (rounds: PollRound[]) =>
     rounds.reduce((total, round) => total + round.queries, 0) / rounds.reduce((total, round) => total + round.measurement.requests, 0);
   // Each round against the mean of the references just before and after it.
