@@ -1,6 +1,8 @@
 "use client";
 
 import type { Ref } from "react";
+import { AuthField } from "@/components/auth/auth-field";
+import { auth } from "@/lib/i18n/ko/auth";
 import styles from "./auth-form.module.css";
 
 /** The form-level error; focusable so it can take focus when there is no field to point at. */
@@ -24,5 +26,28 @@ export function SubmitButton({ isPending, label, pendingLabel }: { isPending: bo
         label
       )}
     </button>
+  );
+}
+
+/** The email field, the same on both forms. */
+export function EmailField({ value, onChange, error, ref }: {
+  value: string;
+  onChange: (email: string) => void;
+  error: string | undefined;
+  ref?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <AuthField
+      ref={ref}
+      label={auth.fields.email.label}
+      type="email"
+      name="email"
+      autoComplete="email"
+      inputMode="email"
+      required
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+    />
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { AuthField } from "@/components/auth/auth-field";
-import { FormAlert, SubmitButton } from "@/components/auth/form-parts";
+import { EmailField, FormAlert, SubmitButton } from "@/components/auth/form-parts";
 import { useAuthSubmit } from "@/components/auth/use-auth-submit";
 import { auth as t } from "@/lib/i18n/ko/auth";
 import styles from "./auth-form.module.css";
@@ -36,16 +36,10 @@ export function SignUpForm({ next }: { next: string }) {
         onChange={(event) => setValues({ ...values, name: event.target.value })}
         error={failure?.fields.name}
       />
-      <AuthField
+      <EmailField
         ref={refFor("email")}
-        label={t.fields.email.label}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        required
         value={values.email}
-        onChange={(event) => setValues({ ...values, email: event.target.value })}
+        onChange={(email) => setValues({ ...values, email })}
         error={failure?.fields.email}
       />
       <AuthField
