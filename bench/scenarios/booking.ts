@@ -5,6 +5,7 @@
 // written in bulk, so every request passes the same guard as in production.
 import { sealQueueToken } from "@/lib/queue/token";
 import type { BenchContext, BenchFan, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
+import { combineRounds } from "../lib/measure.ts";
 
 const CONNECTIONS = 20;
 const ROUNDS = 3;
@@ -137,28 +138,6 @@ async function sameSeatStorm(ctx: BenchContext, fans: AdmittedFan[], performance
   return { measurement, isExactlyOneWinner, isEveryLoserUnavailable, liveRows: live!.count };
 }
 
-/** Several rounds of one measurement as one: total requests over total time; the median round's latencies. */
-function combine(name: string, rounds: Measurement[]): Measurement {
-  const sum = (pick: (round: Measurement) => number) => rounds.reduce((total, round) => total + pick(round), 0);
-  const median = (pick: (round: Measurement) => number) => rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!;
-  const statusCodes: Record<string, number> = {};
-  for (const round of rounds) for (const [code, count] of Object.entries(round.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
-  return {
-    name,
-    rps: sum((round) => round.requests) / sum((round) => round.durationSeconds),
-    p50Ms: median((round) => round.p50Ms),
-    p99Ms: median((round) => round.p99Ms),
-    requests: sum((round) => round.requests),
-    status2xx: sum((round) => round.status2xx),
-    status4xx: sum((round) => round.status4xx),
-    status5xx: sum((round) => round.status5xx),
-    errors: sum((round) => round.errors),
-    statusCodes,
-    connections: rounds[0]!.connections,
-    durationSeconds: sum((round) => round.durationSeconds),
-  };
-}
-
 export default async function booking(ctx: BenchContext): Promise<ScenarioReport> {
   const holdSeats = WARMUP_HOLDS + MEASURED_HOLDS + QUERY_SAMPLE_REQUESTS;
   const performances = Math.ceil(holdSeats / SEATS_PER_PERFORMANCE) + 2;
@@ -194,10 +173,10 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
     const ratio = (measurement: Measurement) => (measurement.rps / reference.rps).toFixed(2);
     roundRatios.push(`round ${round + 1}: session ${ratio(session)}, seat map ${ratio(seatMap)}, holds ${ratio(holdRound)}`);
   }
-  const reference = combine("noop", rounds.reference);
-  const sessionOnly = combine("GET /api/me (session check only)", rounds.session);
-  const seatMap = combine("GET /api/performances/{id}/seats (50 seats)", rounds.seatMap);
-  const holdResult = combine("POST /api/reservations (1 distinct seat)", rounds.holds);
+  const reference = combineRounds("noop", rounds.reference);
+  const sessionOnly = combineRounds("GET /api/me (session check only)", rounds.session);
+  const seatMap = combineRounds("GET /api/performances/{id}/seats (50 seats)", rounds.seatMap);
+  const holdResult = combineRounds("POST /api/reservations (1 distinct seat)", rounds.holds);
   const listingQueries = await ctx.countQueries(() => sendSequentially(ctx, listings.slice(0, QUERY_SAMPLE_REQUESTS), 200));
   const holdQueries = await ctx.countQueries(() => sendSequentially(ctx, holds.slice(WARMUP_HOLDS + MEASURED_HOLDS), 201));
   const [stormSeat] = await seatIdsOf(ctx, [stormPerformance]);
