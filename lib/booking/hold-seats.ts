@@ -1,12 +1,10 @@
 import "server-only";
 import type { Database, Prisma } from "@/lib/db";
-import { sqlPoolOf } from "@/lib/db/client";
 import { pgErrorCode, PG } from "@/lib/db/pg-error";
-import { inTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { assertHoldable, seatUnavailable } from "@/lib/booking/hold-refusals";
 import { readHoldFacts, type HoldFactsRow } from "@/lib/booking/read-hold-facts";
-import { inSqlTransaction } from "@/lib/idempotency/sql-transaction";
+import { inRawTransaction } from "@/lib/db/sql-transaction";
 import { requireAdmission } from "@/lib/queue/require-admission";
 
 export type HoldSeatsOptions = {
@@ -38,8 +36,6 @@ const HOLD_STATEMENT_TIMEOUT_MS = 3_000;
 const HOLD_IDLE_TIMEOUT_MS = 3 * HOLD_STATEMENT_TIMEOUT_MS;
 const LOST_RACE_CODES: ReadonlySet<string> = new Set([PG.LOCK_NOT_AVAILABLE, PG.QUERY_CANCELED, PG.DEADLOCK_DETECTED]);
 
-type Work<T> = (tx: Prisma.TransactionClient) => Promise<T>;
-
 /**
  * Holds all of the requested seats for the fan, or none of them.
  *
@@ -65,7 +61,7 @@ export async function holdSeats(database: Database, options: HoldSeatsOptions): 
   await requireAdmission(database, { token: options.queueTokenFor(early.concertId), userId: options.userId, concertId: early.concertId });
   judge(early, early.takenSeatIds);
   try {
-    return await inShortTransaction(database, async (tx) => {
+    return await inRawTransaction(database, async (tx) => {
       await limitAndLockFanHolds(tx, options.userId, options.performanceId);
       // Under the fan's lock the count is exact; taken seats are left to the claim itself.
       judge(await readHoldFacts(tx, { ...options, seatIds }), []);
@@ -77,23 +73,12 @@ export async function holdSeats(database: Database, options: HoldSeatsOptions): 
         throw seatUnavailable(seatIds.filter((id) => !heldSeatIds.has(id)));
       }
       return held;
-    });
+    }, { timeoutMs: HOLD_IDLE_TIMEOUT_MS });
   } catch (error) {
     // Waiting too long behind a competing claim means someone else is taking the seat.
     if (LOST_RACE_CODES.has(pgErrorCode(error) ?? "")) throw seatUnavailable(seatIds);
     throw error;
   }
-}
-
-/**
- * On the app's pg pool (the raw transaction the payment path uses: Prisma's
- * interactive transaction costs more CPU than the whole claim), else Prisma's.
- * The SQL is the same either way.
- */
-function inShortTransaction<T>(database: Database, work: Work<T>): Promise<T> {
-  const pool = sqlPoolOf(database);
-  if (pool) return inSqlTransaction(pool, work);
-  return inTransaction(database, work, { lockTimeoutMs: HOLD_LOCK_TIMEOUT_MS, statementTimeoutMs: HOLD_STATEMENT_TIMEOUT_MS });
 }
 
 /**

@@ -1,13 +1,11 @@
 import "server-only";
 import type { Database, Prisma } from "@/lib/db";
-import { sqlPoolOf } from "@/lib/db/client";
 import { pgErrorCode, PG } from "@/lib/db/pg-error";
 import type { TransactionLimits } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { inSqlTransaction } from "@/lib/idempotency/sql-transaction";
+import { inRawTransaction } from "@/lib/db/sql-transaction";
 
 const DEFAULT_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 5_000 } satisfies Required<TransactionLimits>;
-const MAX_WAIT_FOR_CONNECTION_MS = 10_000;
 /** A transaction left idle this long (a stuck caller) is ended by the database, releasing its locks. */
 const IDLE_IN_TRANSACTION_FACTOR = 3;
 
@@ -20,25 +18,10 @@ export type WithIdempotencyOptions = {
   /** hashRequest() of the request; a retry must carry the same. */
   requestHash: string;
   /** The effect, run at most once per (user, key), inside the record's transaction. */
-  work: TransactionWork<IdempotentAnswer>;
+  work: (tx: Prisma.TransactionClient) => Promise<IdempotentAnswer>;
   limits?: TransactionLimits;
 };
 
-type TransactionWork<T> = (tx: Prisma.TransactionClient) => Promise<T>;
-
-/**
- * The transaction on the client's own pg pool when it has one (the app's
- * client always does), else Prisma's interactive transaction. Both run the
- * same raw SQL; see sql-transaction.ts for why the first is preferred.
- */
-function runTransaction<T>(database: Database, limits: Required<TransactionLimits>, work: TransactionWork<T>): Promise<T> {
-  const pool = sqlPoolOf(database);
-  if (pool) return inSqlTransaction(pool, work);
-  return database.$transaction(work, {
-    maxWait: MAX_WAIT_FOR_CONNECTION_MS,
-    timeout: limits.statementTimeoutMs * IDLE_IN_TRANSACTION_FACTOR,
-  });
-}
 
 /**
  * Runs `work` at most once per (user, key) and answers every retry with the
@@ -59,7 +42,7 @@ export async function withIdempotency(
   options: WithIdempotencyOptions,
 ): Promise<IdempotentAnswer & { isReplay: boolean }> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  return runTransaction(database, limits, async (tx) => {
+  return inRawTransaction(database, async (tx) => {
     const recordId = await claimKey(tx, { ...options, limits });
     if (recordId === null) return { ...(await storedAnswer(tx, options)), isReplay: true };
     const answer = await options.work(tx);
@@ -70,7 +53,7 @@ export async function withIdempotency(
       WHERE id = ${recordId}
       RETURNING response_body`;
     return { status: answer.status, body: stored!.response_body, isReplay: false };
-  });
+  }, { timeoutMs: limits.statementTimeoutMs * IDLE_IN_TRANSACTION_FACTOR });
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "@/lib/db";
+import { sqlPoolOf, type Database } from "@/lib/db/client";
 
 const INT8_OID = 20;
 
@@ -78,4 +79,21 @@ export async function inSqlTransaction<T>(pool: pg.Pool, work: (tx: Prisma.Trans
     // A connection that failed or could not even roll back is closed rather than reused.
     connection.release(isBroken);
   }
+}
+
+const MAX_WAIT_FOR_CONNECTION_MS = 10_000;
+
+/**
+ * A transaction for work written in raw SQL that sets its own limits in its
+ * first statement: on the client's pg pool when it has one (the app's client
+ * always does), else Prisma's interactive transaction.
+ */
+export function inRawTransaction<T>(
+  database: Database,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options: { timeoutMs: number },
+): Promise<T> {
+  const pool = sqlPoolOf(database);
+  if (pool) return inSqlTransaction(pool, work);
+  return database.$transaction(work, { maxWait: MAX_WAIT_FOR_CONNECTION_MS, timeout: options.timeoutMs });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { sqlPoolOf } from "@/lib/db/client";
 import { pgErrorCode, PG } from "@/lib/db/pg-error";
-import { inSqlTransaction } from "@/lib/idempotency/sql-transaction";
+import { inSqlTransaction } from "@/lib/db/sql-transaction";
 import { createUser } from "@/lib/testing/fixtures";
 
 const pool = () => sqlPoolOf(db())!;
