@@ -5,12 +5,12 @@
 // written in bulk, so every request passes the same guard as in production.
 import { sealQueueToken } from "@/lib/queue/token";
 import type { BenchContext, BenchFan, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
+import { createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
 import { combineRounds } from "../lib/measure.ts";
 
 const CONNECTIONS = 20;
 const ROUNDS = 3;
 const ROUND_SECONDS = 5;
-const SEATS_PER_PERFORMANCE = 50;
 const LISTING_FANS = 200;
 const WARMUP_HOLDS = 500;
 const HOLDS_PER_ROUND = 1_500;
@@ -19,26 +19,6 @@ const STORM_FANS = 1_000;
 const QUERY_SAMPLE_REQUESTS = 20;
 
 type AdmittedFan = BenchFan & { headers: Record<string, string> };
-
-/** A concert whose room admits everyone, with `performances` dates of 50 priced seats each. */
-async function createConcert(ctx: BenchContext, performances: number): Promise<{ concertId: string; performanceIds: string[] }> {
-  const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
-    INSERT INTO concerts (title, artist, venue, description)
-    VALUES ('예매 벤치마크', '벤치마크', '벤치마크 홀', 'booking benchmark') RETURNING id`;
-  await ctx.db.$executeRaw`
-    INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
-    VALUES (${concert!.id}::uuid, 1000000, 1000000, 3600, 60, now() - interval '1 minute')`;
-  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
-    INSERT INTO performances (concert_id, starts_at, booking_opens_at, booking_closes_at)
-    SELECT ${concert!.id}::uuid, now() + make_interval(days => 7, mins => n), now() - interval '1 day', now() + interval '6 days'
-    FROM generate_series(1, ${performances}) AS n RETURNING id`;
-  await ctx.db.$executeRaw`
-    INSERT INTO seats (performance_id, number, grade, price)
-    SELECT p.id, n, CASE WHEN n <= 10 THEN 'VIP' WHEN n <= 30 THEN 'R' ELSE 'S' END,
-           CASE WHEN n <= 10 THEN 150000 WHEN n <= 30 THEN 110000 ELSE 80000 END
-    FROM unnest(${rows.map((row) => row.id)}::uuid[]) AS p(id), generate_series(1, ${SEATS_PER_PERFORMANCE}) AS n`;
-  return { concertId: concert!.id, performanceIds: rows.map((row) => row.id) };
-}
 
 /** New fans, each with a session and an admitted, claimed place in the concert's line. */
 async function admitFans(ctx: BenchContext, concertId: string, count: number): Promise<AdmittedFan[]> {
@@ -142,7 +122,7 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
   const holdSeats = WARMUP_HOLDS + MEASURED_HOLDS + QUERY_SAMPLE_REQUESTS;
   const performances = Math.ceil(holdSeats / SEATS_PER_PERFORMANCE) + 2;
   ctx.log(`Preparing ${performances} dates, ${LISTING_FANS + holdSeats + STORM_FANS} admitted fans…`);
-  const { concertId, performanceIds } = await createConcert(ctx, performances);
+  const { concertId, performanceIds } = await createBenchConcert(ctx, { title: "예매 벤치마크", performances });
   const [listingPerformance, stormPerformance, ...holdPerformances] = performanceIds as [string, string, ...string[]];
   const listingFans = await admitFans(ctx, concertId, LISTING_FANS);
   const holdingFans = await admitFans(ctx, concertId, holdSeats);

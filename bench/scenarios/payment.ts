@@ -7,6 +7,7 @@
 // Idempotency-Key, so every request does the full work.
 import { randomUUID } from "node:crypto";
 import { sealQueueToken } from "@/lib/queue/token";
+import { createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
 import { combineRounds } from "../lib/measure.ts";
 import { countInvariantViolations } from "@/lib/testing/ledger";
 import type { BenchContext, BenchFan, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
@@ -18,34 +19,12 @@ const WARMUP_PAYMENTS = 300;
 const PAYMENTS_PER_ROUND = 1_000;
 const MEASURED_PAYMENTS = ROUNDS * PAYMENTS_PER_ROUND;
 const SEATS_PER_PAYMENT = 2;
-const SEATS_PER_PERFORMANCE = 50;
 const CHARGING_FANS = 200;
 const CHARGES_PER_ROUND = 1_500;
 const QUERY_SAMPLE_PAYMENTS = 20;
 const STARTING_BALANCE_WON = 1_000_000;
 
 type PayingFan = BenchFan & { token: string; reservationIds: string[] };
-
-/** A concert whose room admits everyone, with enough seats for every payment of the run. */
-async function createConcert(ctx: BenchContext, seatCount: number): Promise<string[]> {
-  const performances = Math.ceil(seatCount / SEATS_PER_PERFORMANCE);
-  const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
-    INSERT INTO concerts (title, artist, venue, description)
-    VALUES ('벤치마크 콘서트', '벤치마크', '벤치마크 홀', 'payment benchmark') RETURNING id`;
-  await ctx.db.$executeRaw`
-    INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
-    VALUES (${concert!.id}::uuid, 1000000, 1000000, 3600, 60, now() - interval '1 minute')`;
-  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
-    INSERT INTO performances (concert_id, starts_at, booking_opens_at, booking_closes_at)
-    SELECT ${concert!.id}::uuid, now() + make_interval(days => 7, mins => n), now() - interval '1 day', now() + interval '6 days'
-    FROM generate_series(1, ${performances}) AS n RETURNING id`;
-  await ctx.db.$executeRaw`
-    INSERT INTO seats (performance_id, number, grade, price)
-    SELECT p.id, n, CASE WHEN n <= 10 THEN 'VIP' WHEN n <= 30 THEN 'R' ELSE 'S' END,
-           CASE WHEN n <= 10 THEN 150000 WHEN n <= 30 THEN 110000 ELSE 80000 END
-    FROM unnest(${rows.map((row) => row.id)}::uuid[]) AS p(id), generate_series(1, ${SEATS_PER_PERFORMANCE}) AS n`;
-  return [concert!.id];
-}
 
 /** Fans with money, an admitted token for the concert and two live holds each, all in bulk. */
 async function preparePayingFans(ctx: BenchContext, concertId: string, count: number): Promise<PayingFan[]> {
@@ -143,7 +122,10 @@ async function sendSequentially(ctx: BenchContext, requests: BenchRequest[]): Pr
 export default async function payment(ctx: BenchContext): Promise<ScenarioReport> {
   const payers = WARMUP_PAYMENTS + MEASURED_PAYMENTS + QUERY_SAMPLE_PAYMENTS;
   ctx.log(`Preparing ${payers} admitted fans with ${SEATS_PER_PAYMENT} fresh holds each…`);
-  const [concertId] = await createConcert(ctx, payers * SEATS_PER_PAYMENT);
+  const { concertId } = await createBenchConcert(ctx, {
+    title: "벤치마크 콘서트",
+    performances: Math.ceil((payers * SEATS_PER_PAYMENT) / SEATS_PER_PERFORMANCE),
+  });
   const fans = await preparePayingFans(ctx, concertId!, payers);
   const warmup = fans.slice(0, WARMUP_PAYMENTS).map(paymentRequest);
   const measured = fans.slice(WARMUP_PAYMENTS, WARMUP_PAYMENTS + MEASURED_PAYMENTS).map(paymentRequest);
