@@ -4,6 +4,9 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { readSession, SESSION_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { requireAdmission, type Admission } from "@/lib/queue/require-admission";
+import { queueCookieName } from "@/lib/queue/token";
 
 /** The signed-in user of the page being rendered, or null. One lookup per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
@@ -17,4 +20,21 @@ export async function requirePageUser(returnTo: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return user;
+}
+
+/** The guard's refusals that mean "not your turn (any more)": the waiting room explains and lets the fan rejoin. */
+const BACK_TO_QUEUE_CODES = ["INVALID_QUEUE_TOKEN", "NOT_ADMITTED", "QUEUE_TOKEN_EXPIRED"] as const;
+
+/**
+ * For booking and checkout pages: the ADMITTED guard with the web UI's queue
+ * cookie; a fan whose turn has not come, or has ended, goes to the waiting room.
+ */
+export async function requirePageAdmission(userId: string, concertId: string): Promise<Admission> {
+  const token = (await cookies()).get(queueCookieName(concertId))?.value;
+  try {
+    return await requireAdmission(db(), { token, userId, concertId });
+  } catch (error) {
+    if (BACK_TO_QUEUE_CODES.some((code) => isAppError(error, code))) redirect(`/concerts/${concertId}/queue`);
+    throw error;
+  }
 }

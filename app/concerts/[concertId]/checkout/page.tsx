@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { CheckoutView } from "@/components/payments/checkout-view";
 import styles from "@/components/payments/payments.module.css";
 import { db } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
-import { requirePageUser } from "@/lib/http/page-session";
+import { requirePageAdmission, requirePageUser } from "@/lib/http/page-session";
 import { parseId } from "@/lib/http/request";
 import { payments } from "@/lib/i18n/ko/payments";
 import { listCheckoutHolds } from "@/lib/payments/list-checkout-holds";
-import { requireAdmission } from "@/lib/queue/require-admission";
-import { queueCookieName } from "@/lib/queue/token";
 import { getWalletBalance } from "@/lib/wallet/get-wallet-balance";
 
 const t = payments.checkout;
@@ -19,17 +15,6 @@ const t = payments.checkout;
 export const metadata: Metadata = { title: t.metaTitle };
 
 type Props = { params: Promise<{ concertId: string }> };
-
-/** Only an admitted fan reaches checkout; anyone else goes back to the waiting room of the concert. */
-async function requirePageAdmission(userId: string, concertId: string): Promise<void> {
-  const token = (await cookies()).get(queueCookieName(concertId))?.value;
-  try {
-    await requireAdmission(db(), { token, userId, concertId });
-  } catch (error) {
-    if (isAppError(error)) redirect(`/concerts/${concertId}/queue`);
-    throw error;
-  }
-}
 
 export default async function CheckoutPage({ params }: Props) {
   const { concertId: rawId } = await params;
