@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { myReservationSchema } from "@/lib/booking/schemas";
 
 /** More than any fan can hold at once (4 per performance, a few performances per concert). */
 export const MAX_RESERVATIONS_PER_PAYMENT = 20;
@@ -13,19 +14,10 @@ export const payInput = z
   })
   .meta({ id: "PaymentInput" });
 
-export const paidReservationSchema = z
-  .object({
-    id: z.string(),
-    seatId: z.string(),
-    seatNumber: z.number().int(),
-    grade: z.string(),
-    performanceId: z.string(),
-    concertId: z.string(),
-    startsAt: z.iso.datetime(),
-    price: z.number().int(),
-    status: z.literal("CONFIRMED"),
-    expiresAt: z.iso.datetime(),
-  })
+/** A reservation as the payment confirmed it: the fan's reservation view, CONFIRMED. */
+export const paidReservationSchema = myReservationSchema
+  .omit({ concertTitle: true, createdAt: true, status: true })
+  .extend({ status: z.literal("CONFIRMED") })
   .meta({ id: "PaidReservation" });
 
 export const paymentSchema = z
