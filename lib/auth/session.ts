@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import type { Db } from "@/lib/db";
+import { preparedQuery } from "@/lib/db/prepared-query";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 
@@ -43,12 +44,12 @@ async function sessionIdOf(cookieValue: string): Promise<string | null> {
   return sessionId;
 }
 
-/** The live session and its user in one statement (every signed-in request pays for it). */
+/** The live session and its user in one prepared statement (every signed-in request pays for it). */
 export async function readSession(db: Db, cookieValue: string | undefined): Promise<AuthSession | null> {
   if (!cookieValue || cookieValue.length > 4096) return null;
   const sessionId = await sessionIdOf(cookieValue);
   if (!sessionId) return null;
-  const [row] = await db.$queryRaw<SessionUser[]>`
+  const [row] = await preparedQuery<SessionUser>(db)`
     SELECT u.id::text AS id, u.email, u.name, u.role::text AS role
     FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${sessionId} AND s.expires_at > now()`;

@@ -10,10 +10,23 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 
 const poolOfClient = new WeakMap<PrismaClient, pg.Pool>();
 
-export function createPrismaClient(options: { connectionString: string; poolSize?: number }): PrismaClient {
+export type ClientLimits = {
+  /** Longest any one statement may run before PostgreSQL cancels it. */
+  statementTimeoutMs: number;
+  /** Longest a transaction may sit idle (a stuck caller) before PostgreSQL ends its session, releasing its locks. */
+  idleInTransactionTimeoutMs: number;
+};
+
+export function createPrismaClient(options: { connectionString: string; poolSize?: number; limits?: ClientLimits }): PrismaClient {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
+    // Sent when each connection starts, so they bound every statement, also those that
+    // cannot set a limit themselves (a single statement has begun before it could).
+    ...(options.limits && {
+      statement_timeout: options.limits.statementTimeoutMs,
+      idle_in_transaction_session_timeout: options.limits.idleInTransactionTimeoutMs,
+    }),
     // A client that cannot get a connection in time fails fast instead of
     // queueing forever behind a storm.
     connectionTimeoutMillis: 10_000,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { APP_CONNECTION_LIMITS, db } from "@/lib/db";
 import { sqlPoolOf } from "@/lib/db/client";
 import { pgErrorCode, PG } from "@/lib/db/pg-error";
+import { preparedQuery } from "@/lib/db/prepared-query";
 import { inSqlTransaction } from "@/lib/db/sql-transaction";
 import { createUser } from "@/lib/testing/fixtures";
 
@@ -16,6 +17,29 @@ async function sample(query: RawQuery) {
                    ${ids}::uuid[] AS ids, ARRAY['a', 'b']::text[] AS texts, '{"b":1,"a":[1]}'::jsonb AS doc,
                    '2026-01-02T03:04:05.678Z'::timestamptz AS at, ${"x"}::text AS text, NULL::bigint AS nothing`;
 }
+
+describe("preparedQuery", () => {
+  it("answers on the pool as Prisma does, and inside a transaction through the transaction", async () => {
+    const viaPrisma = await sample((strings, ...values) => db().$queryRaw(strings, ...values));
+    expect(await sample(preparedQuery(db()))).toEqual(viaPrisma);
+    const inside = await inSqlTransaction(pool(), async (tx) => {
+      await tx.$executeRaw`SELECT set_config('encore.test_marker', 'inside', true)`;
+      return preparedQuery<{ marker: string }>(tx)`SELECT current_setting('encore.test_marker', true) AS marker`;
+    });
+    expect(inside).toEqual([{ marker: "inside" }]);
+  });
+
+  it("bounds every statement of the app's pool by its statement_timeout", async () => {
+    const [limits] = await preparedQuery<{ statement: string; idle: string }>(db())`
+      SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`;
+    expect(limits).toEqual({
+      statement: `${APP_CONNECTION_LIMITS.statementTimeoutMs / 1000}s`,
+      idle: `${APP_CONNECTION_LIMITS.idleInTransactionTimeoutMs / 1000}s`,
+    });
+    const stuck = await preparedQuery(db())`SELECT pg_sleep(${APP_CONNECTION_LIMITS.statementTimeoutMs / 1000 + 1})`.catch((error: unknown) => error);
+    expect(pgErrorCode(stuck)).toBe(PG.QUERY_CANCELED);
+  });
+});
 
 describe("inSqlTransaction", () => {
   it("answers raw queries with the same values and types as Prisma", async () => {

@@ -1,36 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import type { Prisma } from "@/lib/db";
 import { sqlPoolOf, type Database } from "@/lib/db/client";
-
-const INT8_OID = 20;
-
-/** int8 as BigInt, like Prisma's raw queries; every other type as pg parses it (Date, jsonb, arrays…). */
-const PRISMA_LIKE_TYPES = {
-  getTypeParser: (oid: number, format?: "text" | "binary") =>
-    oid === INT8_OID ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format),
-};
-
-const statementNames = new WeakMap<TemplateStringsArray, { name: string; text: string }>();
-
-/**
- * The statement of a tagged template, named after its text: pg prepares a
- * named statement once per connection, so PostgreSQL parses and plans the
- * payment's statements once instead of on every request. A template's strings
- * array is the same object on every call, so the name is computed once.
- */
-function toQuery(strings: TemplateStringsArray, values: unknown[]): pg.QueryConfig {
-  if (!Array.isArray(strings) || !("raw" in strings)) throw new Error("Only tagged-template SQL runs in a raw transaction.");
-  let statement = statementNames.get(strings);
-  if (!statement) {
-    let text = strings[0]!;
-    for (let index = 1; index < strings.length; index++) text += `$${index}${strings[index]}`;
-    statement = { name: `encore_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text };
-    statementNames.set(strings, statement);
-  }
-  return { ...statement, values, types: PRISMA_LIKE_TYPES } as pg.QueryConfig;
-}
+import { toPreparedQuery } from "@/lib/db/prepared-query";
 
 /**
  * A transaction on one pooled pg connection, handed to domain code as a
@@ -45,9 +17,9 @@ function toQuery(strings: TemplateStringsArray, values: unknown[]): pg.QueryConf
 export async function inSqlTransaction<T>(pool: pg.Pool, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   const connection = await pool.connect();
   const rawOnly = {
-    $queryRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (await connection.query(toQuery(strings, values))).rows,
+    $queryRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (await connection.query(toPreparedQuery(strings, values))).rows,
     $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) =>
-      (await connection.query(toQuery(strings, values))).rowCount ?? 0,
+      (await connection.query(toPreparedQuery(strings, values))).rowCount ?? 0,
   };
   const tx = new Proxy(rawOnly, {
     get(target, property) {
