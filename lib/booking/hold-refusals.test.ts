@@ -1,45 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { assertHoldable } from "@/lib/booking/hold-refusals";
-import { AppError } from "@/lib/errors";
+import { holdRefusalError } from "@/lib/booking/hold-refusals";
 
-function refusal(facts: Parameters<typeof assertHoldable>[0]): { code: string; details: unknown } | null {
-  try {
-    assertHoldable(facts);
-    return null;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { code: error.code, details: error.details };
-  }
-}
+const facts = { seatIds: ["a", "b"], liveHolds: 3, maxHolds: 4 };
 
-const open = { isOnSale: true, foreignSeatIds: [] };
-
-describe("assertHoldable", () => {
-  it("lets a request through when nothing speaks against it", () => {
-    expect(refusal({ ...open, takenSeatIds: [], limit: { liveHolds: 2, requested: 2, max: 4 } })).toBeNull();
+describe("holdRefusalError", () => {
+  it("answers seats of another performance as a bad field, naming them", () => {
+    const error = holdRefusalError("FOREIGN_SEATS", facts);
+    expect(error).toMatchObject({ code: "VALIDATION_FAILED", details: { seatIds: ["a", "b"], fields: { seatIds: [expect.any(String)] } } });
   });
 
-  it("names seats of another performance before anything else", () => {
-    expect(refusal({ isOnSale: false, foreignSeatIds: ["x"], takenSeatIds: ["y"] })).toMatchObject({
-      code: "VALIDATION_FAILED",
-      details: { seatIds: ["x"] },
-    });
+  it("answers BOOKING_CLOSED without details", () => {
+    expect(holdRefusalError("BOOKING_CLOSED", facts)).toMatchObject({ code: "BOOKING_CLOSED", details: undefined });
   });
 
-  it("answers BOOKING_CLOSED before the limit and taken seats", () => {
-    expect(refusal({ isOnSale: false, foreignSeatIds: [], takenSeatIds: ["y"], limit: { liveHolds: 4, requested: 1, max: 4 } })?.code).toBe(
-      "BOOKING_CLOSED",
-    );
-  });
-
-  it("answers HOLD_LIMIT past the limit, with the fan's count", () => {
-    expect(refusal({ ...open, limit: { liveHolds: 3, requested: 2, max: 4 } })).toEqual({
-      code: "HOLD_LIMIT",
-      details: { limit: 4, currentHolds: 3 },
-    });
+  it("answers HOLD_LIMIT with the limit and the fan's count", () => {
+    const error = holdRefusalError("HOLD_LIMIT", facts);
+    expect(error).toMatchObject({ code: "HOLD_LIMIT", details: { limit: 4, currentHolds: 3 } });
+    expect(error.message).toContain("4");
   });
 
   it("names the taken seats", () => {
-    expect(refusal({ ...open, takenSeatIds: ["a", "b"] })).toEqual({ code: "SEAT_UNAVAILABLE", details: { seatIds: ["a", "b"] } });
+    expect(holdRefusalError("SEAT_UNAVAILABLE", facts)).toMatchObject({ code: "SEAT_UNAVAILABLE", details: { seatIds: ["a", "b"] } });
   });
 });

@@ -1,59 +1,43 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { IS_LIVE_RESERVATION } from "@/lib/booking/booking-sql";
+import { preparedQuery } from "@/lib/db/prepared-query";
+import { AppError } from "@/lib/errors";
+import { getSeatMapSnapshot } from "@/lib/booking/seat-map-snapshot";
+import { seatViews, type OwnHold, type SeatView } from "@/lib/booking/seat-views";
+import { toQueuePlace, type QueuePlaceRow } from "@/lib/queue/claim-queue-place";
+import { admissionOf, verifyQueueToken } from "@/lib/queue/require-admission";
 
-export type SeatStatus = "AVAILABLE" | "HELD" | "SOLD";
-
-export type SeatView = {
-  id: string;
-  number: number;
-  grade: string;
-  price: number;
-  status: SeatStatus;
-  heldByMe: boolean;
-  /** When the fan's own hold of this seat ends; null for every other seat. */
-  expiresAt: Date | null;
-};
-
-export type SeatMap = {
-  /** The performance's concert: its queue token must admit the caller before the seats are shown. */
-  concertId: string;
-  seats: SeatView[];
-};
+type PlaceAndHoldsRow = QueuePlaceRow & { own_seat_ids: string[] | null; own_expires_at: (Date | string)[] | null };
 
 /**
- * The seats of a performance by number, with their state right now as the fan
- * may see it, and the concert they belong to; null for an unknown performance.
- * One query — the seat map is polled every few seconds by every admitted fan,
- * so the caller checks admission with the concertId found here rather than
- * looking the concert up separately, and shows nothing before that check.
+ * The seat map of a performance for an admitted fan, by seat number (404 for
+ * an unknown performance). The shared snapshot (at most a second old) gives
+ * the concert, whose queue token must verify; then ONE statement runs the rest
+ * of the ADMITTED guard (claim_queue_place) and reads the fan's own live holds
+ * of the performance. Nothing is shown before the guard has passed.
  */
-export async function listSeats(db: Db, options: { performanceId: string; userId: string }): Promise<SeatMap | null> {
-  const rows = await db.$queryRaw<
-    { concert_id: string; id: string | null; number: number; grade: string; price: bigint; status: string | null; user_id: string | null; expires_at: Date | null }[]
-  >`
-    SELECT p.concert_id, s.id, s.number, s.grade, s.price, r.status::text AS status, r.user_id, r.expires_at
-    FROM performances p
-    LEFT JOIN seats s ON s.performance_id = p.id
-    LEFT JOIN reservations r ON r.seat_id = s.id AND ${IS_LIVE_RESERVATION}
-    WHERE p.id = ${options.performanceId}::uuid
-    ORDER BY s.number`;
-  const first = rows[0];
-  if (!first) return null;
-  const seats = rows.flatMap((row): SeatView[] => {
-    if (row.id === null) return []; // a performance without seats
-    const status: SeatStatus = row.status === "CONFIRMED" ? "SOLD" : row.status === "HELD" ? "HELD" : "AVAILABLE";
-    const heldByMe = status === "HELD" && row.user_id === options.userId;
-    return [{
-      id: row.id,
-      number: row.number,
-      grade: row.grade,
-      price: Number(row.price),
-      status,
-      heldByMe,
-      // Only the holder learns when a hold ends; others see just that the seat is taken.
-      expiresAt: heldByMe ? row.expires_at : null,
-    }];
-  });
-  return { concertId: first.concert_id, seats };
+export async function listSeats(
+  db: Db,
+  options: { performanceId: string; userId: string; queueTokenFor: (concertId: string) => string | undefined },
+): Promise<SeatView[]> {
+  const snapshot = await getSeatMapSnapshot(db, options.performanceId);
+  if (!snapshot) throw new AppError("NOT_FOUND", "No such performance.");
+  const { concertId } = snapshot;
+  const claims = await verifyQueueToken({ token: options.queueTokenFor(concertId), userId: options.userId, concertId });
+  const [row] = await preparedQuery<PlaceAndHoldsRow>(db)`
+    SELECT q.status, q.admitted_until, q.is_live, own.seat_ids AS own_seat_ids, own.expires_at AS own_expires_at
+    FROM claim_queue_place(${claims.tid}::uuid, ${options.userId}::uuid, ${concertId}::uuid) AS q
+    CROSS JOIN LATERAL (
+      SELECT array_agg(r.seat_id::text) AS seat_ids, array_agg(r.expires_at) AS expires_at
+      FROM reservations r
+      WHERE r.user_id = ${options.userId}::uuid AND r.performance_id = ${options.performanceId}::uuid
+        AND r.status = 'HELD' AND r.expires_at > now()
+    ) AS own`;
+  admissionOf(row ? toQueuePlace(row) : null, claims);
+  return seatViews(snapshot, ownHoldsOf(row!), options.userId, Date.now() + snapshot.clockOffsetMs);
+}
+
+function ownHoldsOf(row: PlaceAndHoldsRow): OwnHold[] {
+  const expiresAt = row.own_expires_at ?? [];
+  return (row.own_seat_ids ?? []).map((seatId, index) => ({ seatId, expiresAt: new Date(expiresAt[index]!) }));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { preparedQuery } from "@/lib/db/prepared-query";
 
 export type QueuePlace = {
   status: "WAITING" | "ADMITTED" | "ENDED";
@@ -9,35 +10,32 @@ export type QueuePlace = {
   isLive: boolean;
 };
 
+/** A place as SQL answers it (claim_queue_place, or the columns of a statement that calls it). */
+export type QueuePlaceRow = { status: string; ticket?: bigint | null; admitted_until: Date | null; is_live: boolean };
+
+export function toQueuePlace(row: QueuePlaceRow): QueuePlace {
+  return {
+    status: row.status as QueuePlace["status"],
+    ticket: row.ticket === null || row.ticket === undefined ? null : Number(row.ticket),
+    admittedUntil: row.admitted_until,
+    isLive: row.is_live,
+  };
+}
+
 /**
- * The token's row, in ONE statement that also claims an admitted turn
- * (claimed_at is set the first time its holder shows up, while the claim
- * window is open). A turn not claimed by claim_by is not live: the admission
- * leader gives the place to the next fan. Null when no such token exists.
+ * The token's row, in ONE statement that also claims an admitted turn: the
+ * SQL function claim_queue_place (migration 20261124100000) sets claimed_at
+ * the first time its holder shows up, while the claim window is open. A turn
+ * not claimed by claim_by is not live: the admission leader gives the place to
+ * the next fan. Null when no such token exists. The same function runs inside
+ * hold_seats, so a hold needs no statement of its own for the guard.
  */
 export async function claimQueuePlace(
   db: Db,
   options: { tokenId: string; userId: string; concertId: string },
 ): Promise<QueuePlace | null> {
-  const rows = await db.$queryRaw<{ status: QueuePlace["status"]; ticket: bigint | null; admitted_until: Date | null; is_live: boolean }[]>`
-    WITH claimed AS (
-      UPDATE queue_tokens SET claimed_at = now()
-      WHERE id = ${options.tokenId}::uuid AND user_id = ${options.userId}::uuid AND concert_id = ${options.concertId}::uuid
-        AND status = 'ADMITTED' AND claimed_at IS NULL AND claim_by > now() AND admitted_until > now()
-      RETURNING id
-    )
-    SELECT t.status::text AS status, t.ticket, t.admitted_until,
-           (t.status = 'WAITING'
-             OR EXISTS (SELECT 1 FROM claimed)
-             OR (t.status = 'ADMITTED' AND t.claimed_at IS NOT NULL AND t.admitted_until > now())) AS is_live
-    FROM queue_tokens t
-    WHERE t.id = ${options.tokenId}::uuid AND t.user_id = ${options.userId}::uuid AND t.concert_id = ${options.concertId}::uuid`;
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    status: row.status,
-    ticket: row.ticket === null ? null : Number(row.ticket),
-    admittedUntil: row.admitted_until,
-    isLive: row.is_live,
-  };
+  const [row] = await preparedQuery<QueuePlaceRow>(db)`
+    SELECT status, ticket, admitted_until, is_live
+    FROM claim_queue_place(${options.tokenId}::uuid, ${options.userId}::uuid, ${options.concertId}::uuid)`;
+  return row ? toQueuePlace(row) : null;
 }
