@@ -3,23 +3,23 @@ import type { Db } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared-query";
 import { AppError } from "@/lib/errors";
 import { getSeatMapSnapshot } from "@/lib/booking/seat-map-snapshot";
-import { seatViews, type OwnHold, type SeatView } from "@/lib/booking/seat-views";
+import { seatMapJson, type OwnHold } from "@/lib/booking/seat-views";
 import { toQueuePlace, type QueuePlaceRow } from "@/lib/queue/claim-queue-place";
 import { admissionOf, verifyQueueToken } from "@/lib/queue/require-admission";
 
 type PlaceAndHoldsRow = QueuePlaceRow & { own_seat_ids: string[] | null; own_expires_at: (Date | string)[] | null };
 
 /**
- * The seat map of a performance for an admitted fan, by seat number (404 for
- * an unknown performance). The shared snapshot (at most a second old) gives
+ * The seat map of a performance for an admitted fan, by seat number, as the
+ * JSON body `{"seats":[…]}` (404 for an unknown performance). The shared snapshot (at most a second old) gives
  * the concert, whose queue token must verify; then ONE statement runs the rest
  * of the ADMITTED guard (claim_queue_place) and reads the fan's own live holds
  * of the performance. Nothing is shown before the guard has passed.
  */
-export async function listSeats(
+export async function listSeatsJson(
   db: Db,
   options: { performanceId: string; userId: string; queueTokenFor: (concertId: string) => string | undefined },
-): Promise<SeatView[]> {
+): Promise<string> {
   const snapshot = await getSeatMapSnapshot(db, options.performanceId);
   if (!snapshot) throw new AppError("NOT_FOUND", "No such performance.");
   const { concertId } = snapshot;
@@ -34,7 +34,7 @@ export async function listSeats(
         AND r.status = 'HELD' AND r.expires_at > now()
     ) AS own`;
   admissionOf(row ? toQueuePlace(row) : null, claims);
-  return seatViews(snapshot, ownHoldsOf(row!), options.userId, Date.now() + snapshot.clockOffsetMs);
+  return seatMapJson(snapshot, ownHoldsOf(row!), options.userId, Date.now() + snapshot.clockOffsetMs);
 }
 
 function ownHoldsOf(row: PlaceAndHoldsRow): OwnHold[] {

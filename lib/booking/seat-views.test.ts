@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seatViews, type SeatMapSnapshot, type SnapshotSeat } from "@/lib/booking/seat-views";
+import { seatMapJson, type OwnHold, type SeatMapSnapshot, type SnapshotSeat } from "@/lib/booking/seat-views";
 
 const NOW_MS = 1_800_000_000_000;
 const ME = "fan-me";
@@ -12,45 +12,55 @@ function snapshotOf(seats: SnapshotSeat[]): SeatMapSnapshot {
   return { concertId: "concert", seats, clockOffsetMs: 0 };
 }
 
-describe("seatViews", () => {
-  it("shows free, sold and someone else's live hold, hiding when another fan's hold ends", () => {
-    const views = seatViews(
-      snapshotOf([
-        seat(1),
-        seat(2, { state: "SOLD", holderId: "fan-b" }),
-        seat(3, { state: "HELD", holderId: "fan-c", heldUntilMs: NOW_MS + 60_000 }),
-      ]),
-      [],
-      ME,
-      NOW_MS,
-    );
+type Seen = { id: string; status: string; heldByMe: boolean; expiresAt: string | null };
 
-    expect(views.map((view) => [view.status, view.heldByMe, view.expiresAt])).toEqual([
-      ["AVAILABLE", false, null],
-      ["SOLD", false, null],
-      ["HELD", false, null],
+function seen(snapshot: SeatMapSnapshot, ownHolds: OwnHold[] = [], userId = ME, nowMs = NOW_MS): Seen[] {
+  return (JSON.parse(seatMapJson(snapshot, ownHolds, userId, nowMs)) as { seats: Seen[] }).seats;
+}
+
+describe("seatMapJson", () => {
+  it("shows free, sold and someone else's live hold, without saying when another fan's hold ends", () => {
+    const snapshot = snapshotOf([
+      seat(1),
+      seat(2, { state: "SOLD", holderId: "fan-b" }),
+      seat(3, { state: "HELD", holderId: "fan-c", heldUntilMs: NOW_MS + 60_000 }),
     ]);
-    expect(views[0]).toEqual({ id: "seat-1", number: 1, grade: "R", price: 110_000, status: "AVAILABLE", heldByMe: false, expiresAt: null });
+
+    expect(seen(snapshot)).toEqual([
+      { id: "seat-1", number: 1, grade: "R", price: 110_000, status: "AVAILABLE", heldByMe: false, expiresAt: null },
+      { id: "seat-2", number: 2, grade: "R", price: 110_000, status: "SOLD", heldByMe: false, expiresAt: null },
+      { id: "seat-3", number: 3, grade: "R", price: 110_000, status: "HELD", heldByMe: false, expiresAt: null },
+    ]);
   });
 
   it("frees a seat whose hold has run out since the snapshot, before any cron run", () => {
-    const [view] = seatViews(snapshotOf([seat(1, { state: "HELD", holderId: "fan-c", heldUntilMs: NOW_MS })]), [], ME, NOW_MS);
-    expect(view!.status).toBe("AVAILABLE");
+    const snapshot = snapshotOf([seat(1, { state: "HELD", holderId: "fan-c", heldUntilMs: NOW_MS + 1_000 })]);
+    expect(seen(snapshot, [], ME, NOW_MS)[0]!.status).toBe("HELD");
+    expect(seen(snapshot, [], ME, NOW_MS + 1_000)[0]!.status).toBe("AVAILABLE");
   });
 
   it("shows the fan's own holds as read just now, whatever the snapshot says", () => {
     const expiresAt = new Date(NOW_MS + 300_000);
-    const views = seatViews(
-      snapshotOf([
-        seat(1), // held by the fan after the snapshot was taken
-        seat(2, { state: "HELD", holderId: ME, heldUntilMs: NOW_MS + 200_000 }), // released since
-      ]),
-      [{ seatId: "seat-1", expiresAt }],
-      ME,
-      NOW_MS,
-    );
+    const snapshot = snapshotOf([
+      seat(1), // held by the fan after the snapshot was read
+      seat(2, { state: "HELD", holderId: ME, heldUntilMs: NOW_MS + 200_000 }), // released since
+      seat(3, { state: "HELD", holderId: "fan-c", heldUntilMs: NOW_MS + 200_000 }),
+    ]);
 
-    expect(views[0]).toMatchObject({ status: "HELD", heldByMe: true, expiresAt });
-    expect(views[1]).toMatchObject({ status: "AVAILABLE", heldByMe: false, expiresAt: null });
+    expect(seen(snapshot, [{ seatId: "seat-1", expiresAt }])).toMatchObject([
+      { status: "HELD", heldByMe: true, expiresAt: expiresAt.toISOString() },
+      { status: "AVAILABLE", heldByMe: false, expiresAt: null },
+      { status: "HELD", heldByMe: false, expiresAt: null },
+    ]);
+    // Anyone else sees the fan's seats as the snapshot has them.
+    expect(seen(snapshot, [], "fan-d").map((view) => view.status)).toEqual(["AVAILABLE", "HELD", "HELD"]);
+  });
+
+  it("gives every fan without holds on the date the same map, and a holder their own", () => {
+    const snapshot = snapshotOf([seat(1), seat(2, { state: "HELD", holderId: ME, heldUntilMs: NOW_MS + 60_000 })]);
+    const forOneFan = seatMapJson(snapshot, [], "fan-a", NOW_MS);
+
+    expect(seatMapJson(snapshot, [], "fan-b", NOW_MS + 10)).toBe(forOneFan);
+    expect(seatMapJson(snapshot, [], ME, NOW_MS + 10)).not.toBe(forOneFan);
   });
 });

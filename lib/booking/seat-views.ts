@@ -37,24 +37,63 @@ export type SeatView = {
 };
 
 /**
- * The seat map as one fan may see it: the shared snapshot for everyone else's
- * seats, and the fan's own holds as read just now, so the fan always sees
- * their own holds and releases at once, whatever the snapshot's age.
- *
+ * One seat for one fan (`userId` null: a fan with nothing to do with it):
  * - a seat the fan holds now: HELD, heldByMe, with its end;
  * - a seat sold in the snapshot: SOLD;
  * - a seat someone else held in the snapshot, whose hold has not run out by
  *   `dbNowMs` (database clock): HELD;
  * - anything else — free, a hold that has run out since, or a hold of the
  *   fan's that is no longer live (released or expired): AVAILABLE.
+ * Only the holder learns when a hold ends; others see just that the seat is taken.
  */
-export function seatViews(snapshot: SeatMapSnapshot, ownHolds: OwnHold[], userId: string, dbNowMs: number): SeatView[] {
+function seatView(seat: SnapshotSeat, ownHoldEnd: Date | undefined, userId: string | null, dbNowMs: number): SeatView {
+  const isHeldByOther = seat.state === "HELD" && seat.holderId !== userId && (seat.heldUntilMs ?? 0) > dbNowMs;
+  const status: SeatStatus = ownHoldEnd || isHeldByOther ? "HELD" : seat.state === "SOLD" ? "SOLD" : "AVAILABLE";
+  return { id: seat.id, number: seat.number, grade: seat.grade, price: seat.price, status, heldByMe: ownHoldEnd !== undefined, expiresAt: ownHoldEnd ?? null };
+}
+
+/** The map as a fan with no holds on it sees it, serialized once per snapshot for as long as it stays true. */
+type SharedJson = { fragments: string[]; body: string; validUntilMs: number };
+
+const sharedJsonBySnapshot = new WeakMap<SeatMapSnapshot, SharedJson>();
+
+function sharedJson(snapshot: SeatMapSnapshot, dbNowMs: number): SharedJson {
+  const known = sharedJsonBySnapshot.get(snapshot);
+  if (known && dbNowMs < known.validUntilMs) return known;
+  const fragments = snapshot.seats.map((seat) => JSON.stringify(seatView(seat, undefined, null, dbNowMs)));
+  // It stays true until the first hold still shown as taken runs out.
+  const validUntilMs = Math.min(
+    Infinity,
+    ...snapshot.seats.flatMap((seat) => (seat.state === "HELD" && (seat.heldUntilMs ?? 0) > dbNowMs ? [seat.heldUntilMs!] : [])),
+  );
+  const shared = { fragments, body: bodyOf(fragments), validUntilMs };
+  sharedJsonBySnapshot.set(snapshot, shared);
+  return shared;
+}
+
+function bodyOf(fragments: string[]): string {
+  return `{"seats":[${fragments.join(",")}]}`;
+}
+
+/**
+ * The seat map as one fan may see it, as the response body `{"seats":[…]}`:
+ * the shared snapshot for everyone else's seats, and the fan's own holds as
+ * read just now, so the fan always sees their own holds and releases at once,
+ * whatever the snapshot's age.
+ *
+ * Every fan looking at a date shares one serialization of the snapshot; only
+ * the seats the fan holds now, or held when the snapshot was read, are
+ * serialized for them. Building 50 seat objects and their JSON per request
+ * was a fifth of the seat map's cost (docs/benchmarks.md).
+ */
+export function seatMapJson(snapshot: SeatMapSnapshot, ownHolds: OwnHold[], userId: string, dbNowMs: number): string {
+  const shared = sharedJson(snapshot, dbNowMs);
   const ownHoldEnds = new Map(ownHolds.map((hold) => [hold.seatId, hold.expiresAt]));
-  return snapshot.seats.map((seat) => {
-    const ownHoldEnd = ownHoldEnds.get(seat.id);
-    const isHeldByOther = seat.state === "HELD" && seat.holderId !== userId && (seat.heldUntilMs ?? 0) > dbNowMs;
-    const status: SeatStatus = ownHoldEnd || isHeldByOther ? "HELD" : seat.state === "SOLD" ? "SOLD" : "AVAILABLE";
-    // Only the holder learns when a hold ends; others see just that the seat is taken.
-    return { id: seat.id, number: seat.number, grade: seat.grade, price: seat.price, status, heldByMe: ownHoldEnd !== undefined, expiresAt: ownHoldEnd ?? null };
+  let fragments: string[] | null = null;
+  snapshot.seats.forEach((seat, index) => {
+    if (seat.holderId !== userId && !ownHoldEnds.has(seat.id)) return;
+    fragments ??= [...shared.fragments];
+    fragments[index] = JSON.stringify(seatView(seat, ownHoldEnds.get(seat.id), userId, dbNowMs));
   });
+  return fragments ? bodyOf(fragments) : shared.body;
 }

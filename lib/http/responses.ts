@@ -2,11 +2,16 @@ import { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
 
 export function json(body: unknown, init: number | ResponseInit = 200): Response {
+  return jsonText(JSON.stringify(body), init);
+}
+
+/** A JSON response whose body is serialized already (a hot path that reuses serialized parts). */
+export function jsonText(text: string, init: number | ResponseInit = 200): Response {
   const responseInit = typeof init === "number" ? { status: init } : init;
   const headers = new Headers(responseInit.headers);
   headers.set("content-type", "application/json; charset=utf-8");
   headers.set("cache-control", headers.get("cache-control") ?? "no-store");
-  return new Response(JSON.stringify(body), { ...responseInit, headers });
+  return new Response(text, { ...responseInit, headers });
 }
 
 export function noContent(headers?: HeadersInit): Response {

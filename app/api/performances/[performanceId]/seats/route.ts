@@ -1,16 +1,16 @@
-import { listSeats } from "@/lib/booking/list-seats";
+import { listSeatsJson } from "@/lib/booking/list-seats";
 import { db } from "@/lib/db";
 import { parseId } from "@/lib/http/request";
-import { json } from "@/lib/http/responses";
+import { jsonText } from "@/lib/http/responses";
 import { sessionRoute } from "@/lib/http/route";
 import { queueTokenFrom } from "@/lib/queue/require-admission";
 
 export const GET = sessionRoute<{ performanceId: string }>(async ({ request, params, session }) => {
   const performanceId = parseId(params.performanceId, "performance");
-  const seats = await listSeats(db(), {
+  const body = await listSeatsJson(db(), {
     performanceId,
     userId: session.user.id,
     queueTokenFor: (concertId) => queueTokenFrom(request, concertId),
   });
-  return json({ seats });
+  return jsonText(body);
 });
