@@ -135,14 +135,15 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
   // Some seats of the listed date are held, as on a busy map.
   const listedSeats = (await seatIdsOf(ctx, [listingPerformance])).slice(0, 10);
   await sendSequentially(ctx, holdRequests(listingFans.slice(0, 10), listedSeats.map((seatId) => ({ performanceId: listingPerformance, seatId }))), 201);
-  // Tables as they would be in a steady state: autovacuum must not start on the freshly written fans mid-measurement.
-  await ctx.db.$executeRawUnsafe("VACUUM ANALYZE");
   await ctx.measure({ name: "holds (warm-up)", requests: holds.slice(0, WARMUP_HOLDS), amount: WARMUP_HOLDS, connections: CONNECTIONS, warmupSeconds: 0 });
 
   // Rounds with the reference before each, so every ratio compares like with like on a shared machine.
   const rounds: Record<"reference" | "session" | "seatMap" | "holds", Measurement[]> = { reference: [], session: [], seatMap: [], holds: [] };
   const roundRatios: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
+    // Each round starts from vacuumed tables: autovacuum would otherwise start on the rows the
+    // set-up or the last round wrote, in the middle of some measurement, and take its CPU.
+    await ctx.db.$executeRawUnsafe("VACUUM ANALYZE");
     const reference = await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
     const session = await ctx.measure({ name: "session", requests: sessionChecks, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
     const seatMap = await ctx.measure({ name: "seat map", requests: listings, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
