@@ -38,7 +38,7 @@ type HoldSeatsRow = {
   place_is_live: boolean | null;
   refusal: HoldRefusal | "NOT_ADMITTED" | "NO_PERFORMANCE" | null;
   seat_ids: string[] | null;
-  live_holds: number;
+  live_holds: number | null;
   reservation_ids: string[] | null;
   held_seat_ids: string[] | null;
   prices: bigint[] | null;
@@ -81,7 +81,7 @@ export async function holdSeats(database: Database, options: HoldSeatsOptions): 
   if (row.refusal) {
     // The fan's map showed these seats free: this process's copy of the map is behind.
     if (row.refusal === "SEAT_UNAVAILABLE") markSeatMapStale(options.performanceId);
-    throw holdRefusalError(row.refusal, { seatIds: row.seat_ids ?? [], liveHolds: row.live_holds, maxHolds });
+    throw holdRefusalError(row.refusal, { seatIds: row.seat_ids ?? [], liveHolds: row.live_holds ?? 0, maxHolds });
   }
   return heldReservations(row, options.performanceId);
 }
