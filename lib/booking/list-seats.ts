@@ -11,10 +11,11 @@ type PlaceAndHoldsRow = QueuePlaceRow & { own_seat_ids: string[] | null; own_exp
 
 /**
  * The seat map of a performance for an admitted fan, by seat number, as the
- * JSON body `{"seats":[…]}` (404 for an unknown performance). The shared snapshot (at most a second old) gives
- * the concert, whose queue token must verify; then ONE statement runs the rest
- * of the ADMITTED guard (claim_queue_place) and reads the fan's own live holds
- * of the performance. Nothing is shown before the guard has passed.
+ * JSON body `{"seats":[…]}` (404 for an unknown performance). The shared
+ * snapshot (at most a second old) gives the concert, whose queue token must
+ * verify; then ONE statement runs the rest of the ADMITTED guard
+ * (claim_queue_place) and reads the fan's own live holds of the performance.
+ * Nothing is shown before the guard has passed.
  */
 export async function listSeatsJson(
   db: Db,
