@@ -1,7 +1,8 @@
 // The waiting room in real browsers: with room for one fan at a time, a
 // second fan waits at position 1 and is let in by themselves the moment the
 // first fan leaves; a third fan sees the same place from a second tab and
-// leaves the line through the confirmation dialog.
+// leaves the line through the confirmation dialog; a fan whose turn ends while
+// booking is told so and stands in line again only by choice.
 import pg from "pg";
 import type { Browser, Page } from "@playwright/test";
 import { queue as t } from "../lib/i18n/ko/queue.ts";
@@ -46,12 +47,7 @@ async function fanInLine(browser: Browser): Promise<Page> {
   return page;
 }
 
-/**
- * Leaves the line the way the leave button does, after taking the tab off the
- * Encore pages: an open booking page whose turn has just ended sends the fan
- * back to the waiting room, which would join the line again and take the
- * room's only place from the next test.
- */
+/** Leaves the line the way the leave button does, after taking the tab off the Encore pages. */
 async function leaveLine(page: Page): Promise<void> {
   await page.goto("about:blank");
   const left = await page.request.delete(`/api/queue?concertId=${concertId}`);
@@ -110,4 +106,28 @@ test("a fan sees the same place from a second tab, and leaves the line through t
   await fan.context().close();
   await leaveLine(ahead);
   await ahead.context().close();
+});
+
+test("a fan whose turn ends while booking is told so, and joins the line again only by choice", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const fan = await fanInLine(browser);
+  await fan.waitForURL(`**/concerts/${concertId}/book`, { timeout: 30_000 });
+
+  // The turn ends elsewhere, as a payment in another tab ends it; the open booking page is reloaded.
+  await database.query(
+    "UPDATE queue_tokens SET status = 'ENDED', end_reason = 'PAID', ended_at = now() WHERE concert_id = $1 AND status = 'ADMITTED'",
+    [concertId],
+  );
+  await fan.reload();
+
+  await fan.waitForURL(`**/concerts/${concertId}/queue?turn=ended`);
+  await expect(fan.getByRole("heading", { name: t.outcome.expiredTitle })).toBeVisible();
+  await expectNoSeriousA11yViolations(fan);
+  // Not back in line by itself: the ended place is all the fan has.
+  await expect.poll(async () => (await fan.request.get(`/api/queue/status?concertId=${concertId}`)).status()).toBe(410);
+
+  await fan.getByRole("button", { name: t.outcome.rejoin }).click();
+  await fan.waitForURL(`**/concerts/${concertId}/book`, { timeout: 30_000 });
+  await leaveLine(fan);
+  await fan.context().close();
 });

@@ -37,16 +37,26 @@ function announcementOf(phase: QueuePhase): string {
   }
 }
 
-/** The waiting room of one concert: joins on open, then follows the fan's place until their turn. */
-export function QueueRoom({ concert }: { concert: QueueConcert }) {
+/**
+ * The waiting room of one concert: joins on open, then follows the fan's place
+ * until their turn. A fan sent back from booking because their turn ended
+ * (`hasTurnEnded`) is told so and joins again only by choice.
+ */
+export function QueueRoom({ concert, hasTurnEnded = false }: { concert: QueueConcert; hasTurnEnded?: boolean }) {
   const router = useRouter();
-  const place = useQueuePlace(concert.id);
+  const place = useQueuePlace(concert.id, { joinOnOpen: !hasTurnEnded });
   const { phase } = place;
   const queuePath = `/concerts/${concert.id}/queue`;
 
   useEffect(() => {
     if (phase.kind === "signedOut") router.replace(withNext("/sign-in", queuePath));
   }, [phase.kind, router, queuePath]);
+
+  // Once the fan has chosen to join again, a reload must not show the ended turn again.
+  const hasRejoined = hasTurnEnded && phase.kind !== "expired";
+  useEffect(() => {
+    if (hasRejoined) router.replace(queuePath);
+  }, [hasRejoined, router, queuePath]);
 
   const links = <ConcertLinks concertId={concert.id} concertLabel={t.outcome.toConcert} concertsLabel={t.outcome.toConcerts} />;
   const rejoin = (

@@ -25,9 +25,16 @@ const isApiError = (error: unknown, status?: number): error is ApiError =>
 /** A 4xx answer to a poll is final: polling again would only repeat it. */
 const isFinal = (error: unknown) => isApiError(error) && error.status >= 400 && error.status < 500;
 
-function phaseOf(options: { hasLeft: boolean; joinError: unknown; pollError: unknown; status: QueueStatus | undefined }): QueuePhase {
-  const { hasLeft, joinError, pollError, status } = options;
+function phaseOf(options: {
+  hasLeft: boolean;
+  isTurnOver: boolean;
+  joinError: unknown;
+  pollError: unknown;
+  status: QueueStatus | undefined;
+}): QueuePhase {
+  const { hasLeft, isTurnOver, joinError, pollError, status } = options;
   if (hasLeft) return { kind: "left" };
+  if (isTurnOver) return { kind: "expired" };
   if (isApiError(joinError, 401)) return { kind: "signedOut" };
   if (joinError) return { kind: "error" };
   if (isApiError(pollError, 410)) return { kind: "expired" };
@@ -44,8 +51,13 @@ function phaseOf(options: { hasLeft: boolean; joinError: unknown; pollError: unk
  * same place when the fan already stands in line, from any tab or device),
  * then polls the status at the interval the server suggests. The queue token
  * travels in an HttpOnly cookie, so the page never handles it.
+ *
+ * `joinOnOpen: false` is for a fan sent here because their turn has just
+ * ended (they paid, left, or let it run out): they see that, and join again
+ * only if they choose to.
  */
-export function useQueuePlace(concertId: string) {
+export function useQueuePlace(concertId: string, options: { joinOnOpen?: boolean } = {}) {
+  const joinOnOpen = options.joinOnOpen ?? true;
   const queryClient = useQueryClient();
   const statusKey = queueKeys.status(concertId);
   const [hasLeft, setHasLeft] = useState(false);
@@ -58,7 +70,9 @@ export function useQueuePlace(concertId: string) {
     },
   });
   const { mutate: joinLine } = join;
-  useEffect(() => joinLine(), [joinLine]);
+  useEffect(() => {
+    if (joinOnOpen) joinLine();
+  }, [joinLine, joinOnOpen]);
 
   const poll = useQuery({
     queryKey: statusKey,
@@ -78,7 +92,8 @@ export function useQueuePlace(concertId: string) {
     },
   });
 
-  const phase = phaseOf({ hasLeft, joinError: join.error, pollError: poll.error, status: poll.data });
+  const isTurnOver = !joinOnOpen && join.isIdle;
+  const phase = phaseOf({ hasLeft, isTurnOver, joinError: join.error, pollError: poll.error, status: poll.data });
   return {
     phase,
     /** When the shown status was last confirmed by the server. */

@@ -25,15 +25,22 @@ export async function requirePageUser(returnTo: string): Promise<SessionUser> {
 /** The guard's refusals that mean "not your turn (any more)": the waiting room explains and lets the fan rejoin. */
 const BACK_TO_QUEUE_CODES = ["INVALID_QUEUE_TOKEN", "NOT_ADMITTED", "QUEUE_TOKEN_EXPIRED"] as const;
 
+/** The waiting room's address for a fan whose turn has ended: it says so instead of joining the line again by itself. */
+export function queuePathAfterTurn(concertId: string): string {
+  return `/concerts/${concertId}/queue?turn=ended`;
+}
+
 /**
  * For booking and checkout pages: the ADMITTED guard with the web UI's queue
- * cookie; a fan whose turn has not come, or has ended, goes to the waiting room.
+ * cookie; a fan whose turn has not come goes to the waiting room, one whose
+ * turn has ended (paid, left, ran out) to the waiting room telling them so.
  */
 export async function requirePageAdmission(userId: string, concertId: string): Promise<Admission> {
   const token = (await cookies()).get(queueCookieName(concertId))?.value;
   try {
     return await requireAdmission(db(), { token, userId, concertId });
   } catch (error) {
+    if (isAppError(error, "QUEUE_TOKEN_EXPIRED")) redirect(queuePathAfterTurn(concertId));
     if (BACK_TO_QUEUE_CODES.some((code) => isAppError(error, code))) redirect(`/concerts/${concertId}/queue`);
     throw error;
   }

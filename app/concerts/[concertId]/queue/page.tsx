@@ -6,15 +6,21 @@ import { db } from "@/lib/db";
 import { requirePageUser } from "@/lib/http/page-session";
 import { queue as t } from "@/lib/i18n/ko/queue";
 
-type Props = { params: Promise<{ concertId: string }> };
+type Props = { params: Promise<{ concertId: string }>; searchParams: Promise<{ turn?: string | string[] }> };
 
 export const metadata: Metadata = { title: t.metaTitle };
 
 /** The waiting room: signed-in fans only (others sign in and come back here). */
-export default async function QueuePage({ params }: Props) {
+export default async function QueuePage({ params, searchParams }: Props) {
   const { concertId } = await params;
+  const { turn } = await searchParams;
   await requirePageUser(`/concerts/${concertId}/queue`);
   const concert = await getConcert(db(), { concertId });
   if (!concert) notFound();
-  return <QueueRoom concert={{ id: concert.id, title: concert.title, artist: concert.artist, venue: concert.venue }} />;
+  return (
+    <QueueRoom
+      concert={{ id: concert.id, title: concert.title, artist: concert.artist, venue: concert.venue }}
+      hasTurnEnded={turn === "ended"}
+    />
+  );
 }
