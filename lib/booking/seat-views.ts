@@ -1,4 +1,4 @@
-export type SeatStatus = "AVAILABLE" | "HELD" | "SOLD";
+type SeatStatus = "AVAILABLE" | "HELD" | "SOLD";
 
 /** A seat as the map of a performance was read (at most a second ago), before it is shown to anyone. */
 export type SnapshotSeat = {
@@ -25,7 +25,7 @@ export type SeatMapSnapshot = {
 /** One of the fan's live holds of the performance, read just now. */
 export type OwnHold = { seatId: string; expiresAt: Date };
 
-export type SeatView = {
+type SeatView = {
   id: string;
   number: number;
   grade: string;

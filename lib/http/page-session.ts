@@ -26,7 +26,7 @@ export async function requirePageUser(returnTo: string): Promise<SessionUser> {
 const BACK_TO_QUEUE_CODES = ["INVALID_QUEUE_TOKEN", "NOT_ADMITTED", "QUEUE_TOKEN_EXPIRED"] as const;
 
 /** The waiting room's address for a fan whose turn has ended: it says so instead of joining the line again by itself. */
-export function queuePathAfterTurn(concertId: string): string {
+function queuePathAfterTurn(concertId: string): string {
   return `/concerts/${concertId}/queue?turn=ended`;
 }
 
