@@ -1,5 +1,7 @@
-// Booking against the reference route: the seat map, holds of distinct seats,
-// and the same-seat storm (1,000 fans at once for one seat: exactly one wins).
+// Booking against the reference route: the seat map, holds of distinct seats
+// next to the hold route's floor (the same request refused before any booking
+// work), and the same-seat storm (1,000 fans at once for one seat: exactly one
+// wins).
 //
 // Fans are real: genuine sessions and sealed queue tokens of admitted places,
 // written in bulk, so every request passes the same guard as in production.
@@ -127,6 +129,15 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
   const listingFans = await admitFans(ctx, concertId, LISTING_FANS);
   const holdingFans = await admitFans(ctx, concertId, holdSeats);
   const stormFans = await admitFans(ctx, concertId, STORM_FANS);
+  // The hold route's floor: each request by a fan the server has not seen, refused at body validation after
+  // the session check, so it costs what every hold costs before any booking work.
+  const floorFans = await ctx.createFans(MEASURED_HOLDS);
+  const floorRequests: BenchRequest[] = floorFans.map((fan) => ({
+    path: "/api/reservations",
+    method: "POST",
+    headers: { cookie: fan.cookie },
+    body: { performanceId: holdPerformances[0], seatIds: [] },
+  }));
   const holdSeatIds = (await seatIdsOf(ctx, holdPerformances)).slice(0, holdSeats);
   const seatPerformance = (index: number) => holdPerformances[Math.floor(index / SEATS_PER_PERFORMANCE)]!;
   const holds = holdRequests(holdingFans, holdSeatIds.map((seatId, index) => ({ performanceId: seatPerformance(index), seatId })));
@@ -138,7 +149,7 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
   await ctx.measure({ name: "holds (warm-up)", requests: holds.slice(0, WARMUP_HOLDS), amount: WARMUP_HOLDS, connections: CONNECTIONS, warmupSeconds: 0 });
 
   // Rounds with the reference before each, so every ratio compares like with like on a shared machine.
-  const rounds: Record<"reference" | "session" | "seatMap" | "holds", Measurement[]> = { reference: [], session: [], seatMap: [], holds: [] };
+  const rounds: Record<"reference" | "session" | "seatMap" | "floor" | "holds", Measurement[]> = { reference: [], session: [], seatMap: [], floor: [], holds: [] };
   const roundRatios: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Each round starts from vacuumed tables: autovacuum would otherwise start on the rows the
@@ -147,39 +158,44 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
     const reference = await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
     const session = await ctx.measure({ name: "session", requests: sessionChecks, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
     const seatMap = await ctx.measure({ name: "seat map", requests: listings, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
+    const floor = await ctx.measure({ name: "hold floor", requests: floorRequests.slice(round * HOLDS_PER_ROUND, (round + 1) * HOLDS_PER_ROUND), amount: HOLDS_PER_ROUND, connections: CONNECTIONS, warmupSeconds: 0 });
     const start = WARMUP_HOLDS + round * HOLDS_PER_ROUND;
     const holdRound = await ctx.measure({ name: "holds", requests: holds.slice(start, start + HOLDS_PER_ROUND), amount: HOLDS_PER_ROUND, connections: CONNECTIONS, warmupSeconds: 0 });
     rounds.reference.push(reference);
     rounds.session.push(session);
     rounds.seatMap.push(seatMap);
+    rounds.floor.push(floor);
     rounds.holds.push(holdRound);
     const ratio = (measurement: Measurement) => (measurement.rps / reference.rps).toFixed(2);
-    roundRatios.push(`round ${round + 1}: session ${ratio(session)}, seat map ${ratio(seatMap)}, holds ${ratio(holdRound)}`);
+    roundRatios.push(`round ${round + 1}: session ${ratio(session)}, seat map ${ratio(seatMap)}, hold floor ${ratio(floor)}, holds ${ratio(holdRound)}`);
   }
   const reference = combineRounds("noop", rounds.reference);
   const sessionOnly = combineRounds("GET /api/me (session check only)", rounds.session);
   const seatMap = combineRounds("GET /api/performances/{id}/seats (50 seats)", rounds.seatMap);
+  const holdFloor = combineRounds("POST /api/reservations refused at validation (new fan each)", rounds.floor);
   const holdResult = combineRounds("POST /api/reservations (1 distinct seat)", rounds.holds);
   const listingQueries = await ctx.countQueries(() => sendSequentially(ctx, listings.slice(0, QUERY_SAMPLE_REQUESTS), 200));
   const holdQueries = await ctx.countQueries(() => sendSequentially(ctx, holds.slice(WARMUP_HOLDS + MEASURED_HOLDS), 201));
   const [stormSeat] = await seatIdsOf(ctx, [stormPerformance]);
   const storm = await sameSeatStorm(ctx, stormFans, stormPerformance, stormSeat!);
 
-  const zeroServerErrors = [sessionOnly, seatMap, holdResult, storm.measurement].every((result) => result.status5xx === 0 && result.errors === 0);
-  const allHoldsGranted = holdResult.status2xx === MEASURED_HOLDS;
+  const zeroServerErrors = [sessionOnly, seatMap, holdFloor, holdResult, storm.measurement].every((result) => result.status5xx === 0 && result.errors === 0);
+  const allHoldsGranted = holdResult.status2xx === MEASURED_HOLDS && holdFloor.statusCodes["422"] === MEASURED_HOLDS;
   if (!storm.isExactlyOneWinner || !storm.isEveryLoserUnavailable || !zeroServerErrors || !allHoldsGranted) {
-    throw new Error(`Booking invariants failed: ${JSON.stringify({ storm: storm.measurement.statusCodes, liveRows: storm.liveRows, zeroServerErrors, holds: holdResult.statusCodes })}`);
+    throw new Error(`Booking invariants failed: ${JSON.stringify({ storm: storm.measurement.statusCodes, liveRows: storm.liveRows, zeroServerErrors, holds: holdResult.statusCodes, floor: holdFloor.statusCodes })}`);
   }
   return {
     reference,
     results: [
       { ...sessionOnly, note: "floor: the session lookup alone, shared by every booking request" },
       { ...seatMap, queriesPerRequest: listingQueries / QUERY_SAMPLE_REQUESTS },
+      { ...holdFloor, note: "floor of the hold route: a new fan's session check and the body, no booking work" },
       { ...holdResult, queriesPerRequest: holdQueries / QUERY_SAMPLE_REQUESTS },
       { ...storm.measurement, note: "p50/p99 over the 999 refused requests" },
     ],
     notes: [
       `targets: holds ≥ 0.5× reference, seat map ≥ 0.6× reference; zero 5xx in every measurement (checked: ${zeroServerErrors})`,
+      `hold floor ${(holdFloor.rps / reference.rps).toFixed(2)}× reference: what a hold costs before any booking work`,
       ...roundRatios,
       `storm: exactly one 201 and ${storm.measurement.statusCodes["409"] ?? 0} × 409 SEAT_UNAVAILABLE; ${storm.liveRows} live row for the seat afterwards`,
       `every measured hold answered 201 (${holdResult.status2xx}/${MEASURED_HOLDS}); queries/request from ${QUERY_SAMPLE_REQUESTS} sequential requests (pg_stat_statements)`,
