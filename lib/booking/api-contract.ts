@@ -24,7 +24,10 @@ export const bookingOperations: ApiOperation[] = [
   },
   {
     method: "get", path: "/api/performances/{performanceId}/seats", tag: "Booking", summary: "The seat map of a performance",
-    description: "Admitted fans only. Seats by number with grade, price and state; the caller's own holds say heldByMe and when they end.",
+    description:
+      "Admitted fans only. Seats by number with grade, price and state; the caller's own holds say heldByMe and when they end. " +
+      "The caller's own holds and releases show at once; other fans' holds, releases and purchases may show up to a second late " +
+      "(holding a seat decides, never the map: a seat taken meanwhile answers SEAT_UNAVAILABLE).",
     auth: ["session", "queueToken"],
     pathParams: performanceIdParams,
     responses: { 200: { description: "The seats.", schema: seatsResponse } },
