@@ -227,6 +227,29 @@ describe("the admission guard (requireAdmission)", () => {
     expect(await guard(first.token, first.userId)).toEqual({ code: "QUEUE_TOKEN_EXPIRED" });
   });
 
+  it("claims a turn on its first use and only reads the row after that", async () => {
+    const { concertId } = await createConcert(db());
+    const fan = await signedInFan();
+    const admission = await admitFan(db(), { userId: fan.userId, concertId });
+    await db().$executeRaw`UPDATE queue_tokens SET claimed_at = NULL WHERE id = ${admission.tokenId}::uuid`;
+    const version = async () => {
+      const [row] = await db().$queryRaw<{ xmin: string; claimed: boolean }[]>`
+        SELECT xmin::text AS xmin, claimed_at IS NOT NULL AS claimed FROM queue_tokens WHERE id = ${admission.tokenId}::uuid`;
+      return row!;
+    };
+    const unclaimed = await version();
+
+    await requireAdmission(db(), { token: admission.token, userId: fan.userId, concertId });
+    const claimed = await version();
+    await Promise.all(Array.from({ length: 5 }, () => requireAdmission(db(), { token: admission.token, userId: fan.userId, concertId })));
+
+    expect(unclaimed.claimed).toBe(false);
+    expect(claimed.claimed).toBe(true);
+    expect(claimed.xmin).not.toBe(unclaimed.xmin);
+    // Later uses write nothing: the row is the version the claim wrote.
+    expect(await version()).toEqual(claimed);
+  });
+
   it("refuses a turn not claimed within the claim window, even before the leader has ended it", async () => {
     const { concertId } = await createConcert(db());
     const fan = await signedInFan();
