@@ -103,7 +103,7 @@ describe("POST /api/reservations", () => {
     const rivalMayCommit = new Promise<void>((resolve) => (commitRival = resolve));
     let rivalInserted!: () => void;
     const rivalHasInserted = new Promise<void>((resolve) => (rivalInserted = resolve));
-    // The rival's row for seat c is not committed yet, so the early read sees c free and the claim must wait for it.
+    // The rival's row for seat c is not committed yet, so c reads as free and the claim must wait for it.
     const rivalClaim = inTransaction(db(), async (tx) => {
       await tx.$executeRaw`
         INSERT INTO reservations (seat_id, performance_id, user_id, price, expires_at)
