@@ -5,7 +5,6 @@ import { AppError } from "@/lib/errors";
 /** What a booking request is about; its concert decides which queue token admits it. */
 export type BookingTarget =
   | { concertId: string }
-  | { performanceId: string }
   /** Only the fan's own reservations resolve: someone else's id is as unknown as a made-up one. */
   | { reservationId: string; userId: string };
 
@@ -16,8 +15,6 @@ export async function findBookingConcert(db: Db, target: BookingTarget): Promise
     rows = await db.$queryRaw`
       SELECT p.concert_id FROM reservations r JOIN performances p ON p.id = r.performance_id
       WHERE r.id = ${target.reservationId}::uuid AND r.user_id = ${target.userId}::uuid`;
-  } else if ("performanceId" in target) {
-    rows = await db.$queryRaw`SELECT concert_id FROM performances WHERE id = ${target.performanceId}::uuid`;
   } else {
     rows = await db.$queryRaw`SELECT id AS concert_id FROM concerts WHERE id = ${target.concertId}::uuid`;
   }
@@ -28,6 +25,5 @@ export async function findBookingConcert(db: Db, target: BookingTarget): Promise
 
 function notFoundMessage(target: BookingTarget): string {
   if ("reservationId" in target) return "No such reservation.";
-  if ("performanceId" in target) return "No such performance.";
   return "No such concert.";
 }

@@ -4,9 +4,12 @@ import { findBookingConcert, type BookingTarget } from "@/lib/booking/find-booki
 import { queueTokenFrom, requireAdmission, type Admission } from "@/lib/queue/require-admission";
 
 /**
- * The guard of every booking endpoint: resolve the concert of the resource
- * (404 for unknown ids), then demand an admitted, live queue token for that
- * concert from the X-Queue-Token header or the web UI's cookie.
+ * The guard of the booking endpoints that look their concert up separately
+ * (dates, release): resolve the concert of the resource (404 for unknown ids),
+ * then demand an admitted, live queue token for that concert from the
+ * X-Queue-Token header or the web UI's cookie. The seat map and holds run the
+ * same guard inside their own statement (claim_queue_place), with the concert
+ * of the performance from concertOfPerformance or the seat map snapshot.
  */
 export async function requireBookingAdmission(
   db: Db,

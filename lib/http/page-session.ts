@@ -22,8 +22,8 @@ export async function requirePageUser(returnTo: string): Promise<SessionUser> {
   return user;
 }
 
-/** The guard's refusals that mean "not your turn (any more)": the waiting room explains and lets the fan rejoin. */
-const BACK_TO_QUEUE_CODES = ["INVALID_QUEUE_TOKEN", "NOT_ADMITTED", "QUEUE_TOKEN_EXPIRED"] as const;
+/** The guard's refusals that mean "not your turn yet" (or no place at all): the waiting room joins and shows the place. */
+const BACK_TO_QUEUE_CODES = ["INVALID_QUEUE_TOKEN", "NOT_ADMITTED"] as const;
 
 /** The waiting room's address for a fan whose turn has ended: it says so instead of joining the line again by itself. */
 function queuePathAfterTurn(concertId: string): string {
@@ -33,7 +33,7 @@ function queuePathAfterTurn(concertId: string): string {
 /**
  * For booking and checkout pages: the ADMITTED guard with the web UI's queue
  * cookie; a fan whose turn has not come goes to the waiting room, one whose
- * turn has ended (paid, left, ran out) to the waiting room telling them so.
+ * turn has ended (paid, ran out, given away) to the waiting room telling them so.
  */
 export async function requirePageAdmission(userId: string, concertId: string): Promise<Admission> {
   const token = (await cookies()).get(queueCookieName(concertId))?.value;

@@ -38,8 +38,8 @@ export function admissionRefusal(place: QueuePlace | null): AppError | null {
 /** The admission of a place that admits its holder; otherwise throws the guard's answer. */
 export function admissionOf(place: QueuePlace | null, claims: QueueTokenClaims): Admission {
   const refusal = admissionRefusal(place);
-  if (refusal) throw refusal;
-  return { tokenId: claims.tid, concertId: claims.cid, admittedUntil: place!.admittedUntil! };
+  if (refusal || !place?.admittedUntil) throw refusal ?? invalidQueueToken();
+  return { tokenId: claims.tid, concertId: claims.cid, admittedUntil: place.admittedUntil };
 }
 
 /**
