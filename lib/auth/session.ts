@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { sealData, unsealData } from "iron-session";
+import { sealData } from "iron-session";
+import { unsealIron } from "@/lib/auth/iron-unseal";
 import type { Db } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared-query";
 import { env } from "@/lib/env";
@@ -21,33 +22,16 @@ export async function createSession(db: Db, userId: string): Promise<{ cookieVal
   return { cookieValue, expiresAt };
 }
 
-/**
- * Unsealing is pure CPU (~0.5 ms) and its answer for a given cookie string
- * never changes, so each process remembers the last few thousand. It decides
- * nothing: the sessions row below is still checked on every request.
- */
-const SEALED_ID_MEMO_SIZE = 5_000;
-const sealedIdMemo = new Map<string, string | null>();
-
-async function sessionIdOf(cookieValue: string): Promise<string | null> {
-  const known = sealedIdMemo.get(cookieValue);
-  if (known !== undefined) return known;
-  let sessionId: string | null = null;
-  try {
-    const sealed = await unsealData<{ sid?: unknown }>(cookieValue, { password: env().SESSION_SECRET, ttl: SESSION_TTL_SECONDS });
-    if (typeof sealed.sid === "string") sessionId = sealed.sid;
-  } catch {
-    sessionId = null;
-  }
-  if (sealedIdMemo.size >= SEALED_ID_MEMO_SIZE) sealedIdMemo.delete(sealedIdMemo.keys().next().value!);
-  sealedIdMemo.set(cookieValue, sessionId);
-  return sessionId;
+/** The session id a genuine cookie of ours carries; null for anything else. */
+function sessionIdOf(cookieValue: string): string | null {
+  const sealed = unsealIron(cookieValue, env().SESSION_SECRET) as { sid?: unknown } | null;
+  return typeof sealed?.sid === "string" ? sealed.sid : null;
 }
 
 /** The live session and its user in one prepared statement (every signed-in request pays for it). */
 export async function readSession(db: Db, cookieValue: string | undefined): Promise<AuthSession | null> {
   if (!cookieValue || cookieValue.length > 4096) return null;
-  const sessionId = await sessionIdOf(cookieValue);
+  const sessionId = sessionIdOf(cookieValue);
   if (!sessionId) return null;
   const [row] = await preparedQuery<SessionUser>(db)`
     SELECT u.id::text AS id, u.email, u.name, u.role::text AS role
