@@ -37,5 +37,8 @@ declare module "autocannon" {
     statusCodeStats: Record<string, { count: number }>;
   };
 
-  export default function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  /** The run, awaitable; it emits "response" as each answer arrives. */
+  export type AutocannonRun = Promise<AutocannonResult> & { on(event: "response", listener: () => void): AutocannonRun };
+
+  export default function autocannon(options: AutocannonOptions): AutocannonRun;
 }
