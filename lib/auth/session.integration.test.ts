@@ -6,6 +6,10 @@ import { SESSION_COOKIE } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createUser, sessionCookieFor } from "@/lib/testing/fixtures";
 import { call, testRequest } from "@/lib/testing/http";
+import { recordDatabaseStatements } from "@/lib/testing/queue";
+
+const recorded = recordDatabaseStatements();
+const SESSION_LOOKUP = /FROM sessions s JOIN users u/;
 
 const me = (cookie?: string) => call(meRoute, testRequest("GET", "/api/me", { cookie }));
 
@@ -58,4 +62,23 @@ describe("sessions", () => {
     await db().user.delete({ where: { id: fan.id } });
     expect((await me(cookie)).status).toBe(401);
   });
+
+  it("answers many concurrent session checks with few statements, each with its own fan", async () => {
+    const fans = await Promise.all(Array.from({ length: 60 }, () => createUser(db())));
+    const cookies = await Promise.all(fans.map((fan) => sessionCookieFor(db(), fan.id)));
+    const endedFan = await createUser(db());
+    const endedCookie = await sessionCookieFor(db(), endedFan.id);
+    await db().session.updateMany({ where: { userId: endedFan.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const lookupsBefore = recorded.statements.filter((text) => SESSION_LOOKUP.test(text)).length;
+
+    const responses = await Promise.all([...cookies, endedCookie, ...cookies].map((cookie) => me(cookie)));
+
+    const bodies = await Promise.all(responses.map(async (response) => ({ status: response.status, id: (await response.json()).user?.id })));
+    const expected = [...fans.map((fan) => ({ status: 200, id: fan.id })), { status: 401, id: undefined }, ...fans.map((fan) => ({ status: 200, id: fan.id }))];
+    expect(bodies).toEqual(expected);
+    const lookups = recorded.statements.filter((text) => SESSION_LOOKUP.test(text)).length - lookupsBefore;
+    expect(lookups).toBeGreaterThan(0);
+    expect(lookups).toBeLessThan(responses.length / 4);
+  });
 });
+
