@@ -7,7 +7,7 @@ import { createDecipheriv, createHmac, pbkdf2Sync, timingSafeEqual } from "node:
  * does the same steps through WebCrypto: seven awaited calls, each a trip to
  * the thread pool, about 0.26 ms of CPU per seal against 0.02 ms here, and a
  * fan's first request to a process always pays it (docs/decisions/
- * 040-session-cookie-unsealing.md). Sealing stays with iron-session.
+ * 040-session-checks.md). Sealing stays with iron-session.
  *
  * The format (iron "Fe26.2", iron-session's "~2" suffix):
  *   Fe26.2*<password id>*<encryption salt>*<iv>*<ciphertext>*<expiry ms>*<hmac salt>*<hmac>~2
