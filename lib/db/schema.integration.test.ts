@@ -211,3 +211,15 @@ describe("the invariant constraints exist and hold", () => {
     await expect(token()).resolves.toBe(1);
   });
 });
+
+describe("the booking functions", () => {
+  it("run with a bounded lock wait and plan their statements once per connection", async () => {
+    const rows = await db().$queryRaw<{ name: string; config: string[] }[]>`
+      SELECT proname AS name, coalesce(proconfig, '{}') AS config FROM pg_proc
+      WHERE proname IN ('hold_seats', 'claim_queue_place') ORDER BY proname`;
+    expect(rows).toEqual([
+      { name: "claim_queue_place", config: ["plan_cache_mode=force_generic_plan"] },
+      { name: "hold_seats", config: ["lock_timeout=1s", "plan_cache_mode=force_generic_plan"] },
+    ]);
+  });
+});
