@@ -39,19 +39,21 @@ describe("withIdempotency", () => {
     expect(JSON.stringify(retry.body)).toBe(JSON.stringify(first.body));
   });
 
-  it("runs the work under the transaction's lock_timeout and statement_timeout", async () => {
+  it("runs the work under the transaction's lock_timeout and statement_timeout, with generic plans", async () => {
     const user = await createUser(db());
     const answer = await withIdempotency(db(), {
       userId: user.id, key: randomUUID(), requestHash, limits: { lockTimeoutMs: 1_234, statementTimeoutMs: 4_321 },
       work: async (tx) => {
-        const [settings] = await tx.$queryRaw<{ lock: string; statement: string }[]>`
-          SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS statement`;
+        const [settings] = await tx.$queryRaw<{ lock: string; statement: string; plans: string }[]>`
+          SELECT current_setting('lock_timeout') AS lock, current_setting('statement_timeout') AS statement,
+                 current_setting('plan_cache_mode') AS plans`;
         return { status: 200, body: settings };
       },
     });
-    expect(answer.body).toEqual({ lock: "1234ms", statement: "4321ms" });
-    const [after] = await db().$queryRaw<{ lock: string }[]>`SELECT current_setting('lock_timeout') AS lock`;
-    expect(after!.lock).not.toBe("1234ms");
+    expect(answer.body).toEqual({ lock: "1234ms", statement: "4321ms", plans: "force_generic_plan" });
+    const [after] = await db().$queryRaw<{ lock: string; plans: string }[]>`
+      SELECT current_setting('lock_timeout') AS lock, current_setting('plan_cache_mode') AS plans`;
+    expect(after).toEqual({ lock: expect.not.stringMatching(/^1234ms$/), plans: "auto" });
   });
 
   it("keeps keys per user", async () => {

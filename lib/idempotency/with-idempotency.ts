@@ -60,7 +60,9 @@ export async function withIdempotency(
  * Sets the transaction's lock_timeout, statement_timeout and
  * idle_in_transaction_session_timeout (what inTransaction does with SET LOCAL,
  * here folded into the first statement to spare a round trip on the payment
- * path) and inserts the record; null when the key already belongs to a
+ * path), plans its later statements generically (each finds its rows by key;
+ * custom plans of the ones on id arrays were remade on every request,
+ * docs/decisions/030) and inserts the record; null when the key already belongs to a
  * committed request. set_config runs as the row to insert is produced, so the
  * lock_timeout already bounds this statement's wait on a concurrent duplicate;
  * statement_timeout applies from the next statement on.
@@ -77,7 +79,8 @@ async function claimKey(
         SELECT set_config('lock_timeout', ${String(Math.trunc(lockTimeoutMs))}, true) AS lock_timeout,
                set_config('statement_timeout', ${String(Math.trunc(statementTimeoutMs))}, true) AS statement_timeout,
                set_config('idle_in_transaction_session_timeout',
-                          ${String(Math.trunc(statementTimeoutMs * IDLE_IN_TRANSACTION_FACTOR))}, true) AS idle_timeout
+                          ${String(Math.trunc(statementTimeoutMs * IDLE_IN_TRANSACTION_FACTOR))}, true) AS idle_timeout,
+               set_config('plan_cache_mode', 'force_generic_plan', true) AS plan_cache_mode
       )
       INSERT INTO idempotency_records (user_id, key, request_hash, response_status, response_body)
       SELECT ${options.userId}::uuid, ${options.key}, ${options.requestHash}, 0, 'null'::jsonb FROM limits
