@@ -1,7 +1,8 @@
 // The waiting room in real browsers: with room for one fan at a time, a
 // second fan waits at position 1 and is let in by themselves the moment the
-// first fan leaves; a third fan sees the same place from a second tab and
-// leaves the line through the confirmation dialog; a fan whose turn ends while
+// first fan leaves; a third fan sees the same place from a second tab,
+// leaves the line through the confirmation dialog, is not put back in line by
+// a reload and joins again by choice; a fan whose turn ends while
 // booking is told so and stands in line again only by choice.
 import pg from "pg";
 import type { Browser, Page } from "@playwright/test";
@@ -54,6 +55,15 @@ async function leaveLine(page: Page): Promise<void> {
   expect(left.status()).toBe(204);
 }
 
+/** Places in this concert's line that are still live (waiting or admitted). */
+async function livePlaces(): Promise<number> {
+  const { rows } = await database.query<{ count: number }>(
+    "SELECT count(*)::int AS count FROM queue_tokens WHERE concert_id = $1 AND status IN ('WAITING', 'ADMITTED')",
+    [concertId],
+  );
+  return rows[0]!.count;
+}
+
 const waitingHeading = (page: Page) => page.getByRole("heading", { name: t.waiting.title });
 const ticketBadge = (page: Page) => page.getByText(new RegExp(`^${t.waiting.ticketLabel} `));
 
@@ -103,6 +113,19 @@ test("a fan sees the same place from a second tab, and leaves the line through t
   await expect(fan.getByRole("button", { name: t.outcome.rejoin })).toBeVisible();
   await expectNoSeriousA11yViolations(fan);
 
+  // A reload still shows that the fan left, and does not put them back in line.
+  await fan.waitForURL(`**/concerts/${concertId}/queue?turn=left`);
+  await fan.reload({ waitUntil: "networkidle" });
+  await expect(fan.getByRole("heading", { name: t.outcome.leftTitle })).toBeVisible();
+  expect(await livePlaces()).toBe(1);
+
+  // Joining again is the fan's choice, and the URL stops saying they left.
+  await fan.getByRole("button", { name: t.outcome.rejoin }).click();
+  await expect(waitingHeading(fan)).toBeVisible();
+  await fan.waitForURL(`**/concerts/${concertId}/queue`);
+  expect(await livePlaces()).toBe(2);
+
+  await leaveLine(fan);
   await fan.context().close();
   await leaveLine(ahead);
   await ahead.context().close();

@@ -37,14 +37,18 @@ function announcementOf(phase: QueuePhase): string {
   }
 }
 
+/** Why the page opened without joining: the turn ended while booking, or the fan left the line. */
+export type QueueOpenedAfter = "turnEnded" | "left";
+
 /**
  * The waiting room of one concert: joins on open, then follows the fan's place
- * until their turn. A fan sent back from booking because their turn ended
- * (`hasTurnEnded`) is told so and joins again only by choice.
+ * until their turn. A fan sent back from booking because their turn ended, or
+ * who left the line here (`openedAfter`, kept in the URL so a reload does not
+ * join again), is told so and joins again only by choice.
  */
-export function QueueRoom({ concert, hasTurnEnded = false }: { concert: QueueConcert; hasTurnEnded?: boolean }) {
+export function QueueRoom({ concert, openedAfter = null }: { concert: QueueConcert; openedAfter?: QueueOpenedAfter | null }) {
   const router = useRouter();
-  const place = useQueuePlace(concert.id, { joinOnOpen: !hasTurnEnded });
+  const place = useQueuePlace(concert.id, { joinOnOpen: openedAfter === null, hasLeft: openedAfter === "left" });
   const { phase } = place;
   const queuePath = `/concerts/${concert.id}/queue`;
 
@@ -52,11 +56,12 @@ export function QueueRoom({ concert, hasTurnEnded = false }: { concert: QueueCon
     if (phase.kind === "signedOut") router.replace(withNext("/sign-in", queuePath));
   }, [phase.kind, router, queuePath]);
 
-  // Once the fan has chosen to join again, a reload must not show the ended turn again.
-  const hasRejoined = hasTurnEnded && phase.kind !== "expired";
+  // The URL says what the page shows, so a reload shows it again instead of joining the line.
+  const shownOutcome = phase.kind === "left" ? "left" : phase.kind === "expired" && openedAfter === "turnEnded" ? "turnEnded" : null;
   useEffect(() => {
-    if (hasRejoined) router.replace(queuePath);
-  }, [hasRejoined, router, queuePath]);
+    if (shownOutcome === openedAfter) return;
+    router.replace(shownOutcome === "left" ? `${queuePath}?turn=left` : queuePath);
+  }, [shownOutcome, openedAfter, router, queuePath]);
 
   const links = <ConcertLinks concertId={concert.id} concertLabel={t.outcome.toConcert} concertsLabel={t.outcome.toConcerts} />;
   const rejoin = (

@@ -53,14 +53,14 @@ function phaseOf(options: {
  * travels in an HttpOnly cookie, so the page never handles it.
  *
  * `joinOnOpen: false` is for a fan sent here because their turn has just
- * ended (they paid, left, or let it run out): they see that, and join again
- * only if they choose to.
+ * ended (they paid or let it run out) or who left the line (`hasLeft`): they
+ * see that, and join again only if they choose to.
  */
-export function useQueuePlace(concertId: string, options: { joinOnOpen?: boolean } = {}) {
+export function useQueuePlace(concertId: string, options: { joinOnOpen?: boolean; hasLeft?: boolean } = {}) {
   const joinOnOpen = options.joinOnOpen ?? true;
   const queryClient = useQueryClient();
   const statusKey = queueKeys.status(concertId);
-  const [hasLeft, setHasLeft] = useState(false);
+  const [hasLeft, setHasLeft] = useState(options.hasLeft ?? false);
 
   const join = useMutation({
     mutationFn: () => apiFetch<QueueStatus>(`/api/concerts/${concertId}/queue`, { method: "POST" }),
