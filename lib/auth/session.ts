@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { sealData } from "iron-session";
 import { unsealIron } from "@/lib/auth/iron-unseal";
 import type { Db } from "@/lib/db";
-import { batchedLookup } from "@/lib/db/batched-lookup";
+import { batchedLookupByDb } from "@/lib/db/batched-lookup";
 import { preparedQuery } from "@/lib/db/prepared-query";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
@@ -34,30 +34,21 @@ const SESSION_LOOKUP_BATCH = 200;
 
 type SessionRow = SessionUser & { sessionId: string };
 
-const sessionLookups = new WeakMap<Db, (sessionId: string) => Promise<SessionUser | undefined>>();
-
 /** Every signed-in request reads its session, so concurrent reads share statements. */
-function sessionLookupOf(db: Db): (sessionId: string) => Promise<SessionUser | undefined> {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) {
-    lookup = batchedLookup(async (sessionIds: string[]) => {
-      const rows = await preparedQuery<SessionRow>(db)`
-        SELECT s.id AS "sessionId", u.id::text AS id, u.email, u.name, u.role::text AS role
-        FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = ANY(${sessionIds}::text[]) AND s.expires_at > now()`;
-      return new Map(rows.map(({ sessionId, ...user }) => [sessionId, user]));
-    }, { maxBatch: SESSION_LOOKUP_BATCH });
-    sessionLookups.set(db, lookup);
-  }
-  return lookup;
-}
+const lookUpSession = batchedLookupByDb(async (db, sessionIds: string[]) => {
+  const rows = await preparedQuery<SessionRow>(db)`
+    SELECT s.id AS "sessionId", u.id::text AS id, u.email, u.name, u.role::text AS role
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ANY(${sessionIds}::text[]) AND s.expires_at > now()`;
+  return new Map(rows.map(({ sessionId, ...user }) => [sessionId, user]));
+}, { maxBatch: SESSION_LOOKUP_BATCH });
 
 /** The live session and its user, or null: the cookie must be genuine and its row live. */
 export async function readSession(db: Db, cookieValue: string | undefined): Promise<AuthSession | null> {
   if (!cookieValue || cookieValue.length > 4096) return null;
   const sessionId = sessionIdOf(cookieValue);
   if (!sessionId) return null;
-  const user = await sessionLookupOf(db)(sessionId);
+  const user = await lookUpSession(db, sessionId);
   return user ? { sessionId, user } : null;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { batchedLookup } from "@/lib/db/batched-lookup";
+import type { Db } from "@/lib/db";
+import { batchedLookup, batchedLookupByDb } from "@/lib/db/batched-lookup";
 
 /** A loadMany whose calls are answered by hand, to control what is in flight. */
 function controlledLoader() {
@@ -68,5 +69,24 @@ describe("batchedLookup", () => {
     }, { maxBatch: 10 });
     await expect(lookup(1)).rejects.toThrow("bad call");
     await expect(lookup(2)).rejects.toThrow("bad call");
+  });
+
+  it("keeps one lookup per database client: their keys never share a statement", async () => {
+    const calls: { db: string; keys: number[] }[] = [];
+    const lookup = batchedLookupByDb(async (db, keys: number[]) => {
+      calls.push({ db: (db as unknown as { name: string }).name, keys });
+      return found(keys);
+    }, { maxBatch: 10 });
+    const [first, second] = [{ name: "first" }, { name: "second" }] as unknown as Db[];
+
+    const answers = await Promise.all([lookup(first!, 1), lookup(second!, 2), lookup(first!, 3), lookup(second!, 4)]);
+
+    expect(answers).toEqual(["value 1", "value 2", "value 3", "value 4"]);
+    expect(calls).toEqual([
+      { db: "first", keys: [1] },
+      { db: "second", keys: [2] },
+      { db: "first", keys: [3] },
+      { db: "second", keys: [4] },
+    ]);
   });
 });

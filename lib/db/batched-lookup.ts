@@ -1,3 +1,5 @@
+import type { Db } from "@/lib/db";
+
 /**
  * Lookups by key, sent to the database as few statements as the load allows.
  * A lookup goes out at once when none is in flight; lookups asked for while
@@ -45,4 +47,23 @@ export function batchedLookup<Key, Value>(
       waiting.push({ key, resolve, reject });
       if (!isInFlight) sendNext();
     });
+}
+
+/**
+ * `batchedLookup` for each database client, made on first use: the form app
+ * code uses, `lookup(db, key)`.
+ */
+export function batchedLookupByDb<Key, Value>(
+  loadMany: (db: Db, keys: Key[]) => Promise<Map<Key, Value>>,
+  options: { maxBatch: number },
+): (db: Db, key: Key) => Promise<Value | undefined> {
+  const lookups = new WeakMap<Db, (key: Key) => Promise<Value | undefined>>();
+  return (db, key) => {
+    let lookup = lookups.get(db);
+    if (!lookup) {
+      lookup = batchedLookup((keys: Key[]) => loadMany(db, keys), options);
+      lookups.set(db, lookup);
+    }
+    return lookup(key);
+  };
 }
