@@ -1,5 +1,6 @@
-// Bench data: a concert whose room admits everyone, written in bulk.
-import type { BenchContext } from "./context.ts";
+// Bench data: a concert whose room admits everyone, and fans admitted to it, written in bulk.
+import { sealQueueToken } from "@/lib/queue/token";
+import type { BenchContext, BenchFan } from "./context.ts";
 
 export const SEATS_PER_PERFORMANCE = 50;
 
@@ -24,4 +25,27 @@ export async function createBenchConcert(
            CASE WHEN n <= 10 THEN 150000 WHEN n <= 30 THEN 110000 ELSE 80000 END
     FROM unnest(${rows.map((row) => row.id)}::uuid[]) AS p(id), generate_series(1, ${SEATS_PER_PERFORMANCE}) AS n`;
   return { concertId: concert!.id, performanceIds: rows.map((row) => row.id) };
+}
+
+/**
+ * Admitted, claimed places in the concert's line for these fans (an hour to
+ * book), written in bulk; answers each fan's sealed queue token by user id.
+ */
+export async function admitToConcert(ctx: BenchContext, concertId: string, fans: BenchFan[]): Promise<Map<string, string>> {
+  const count = fans.length;
+  const [room] = await ctx.db.$queryRaw<{ first: bigint }[]>`
+    UPDATE waiting_rooms SET last_ticket = last_ticket + ${count}, serving_counter = last_ticket + ${count}
+    WHERE concert_id = ${concertId}::uuid RETURNING last_ticket - ${count} + 1 AS first`;
+  const tokens = await ctx.db.$queryRaw<{ id: string; user_id: string; ticket: bigint; admitted_until: Date }[]>`
+    INSERT INTO queue_tokens (user_id, concert_id, ticket, status, admitted_at, admitted_until, claim_by, claimed_at)
+    SELECT u.id, ${concertId}::uuid, ${room!.first} + u.n - 1, 'ADMITTED', now(), now() + interval '1 hour', now() + interval '1 minute', now()
+    FROM unnest(${fans.map((fan) => fan.id)}::uuid[]) WITH ORDINALITY AS u(id, n)
+    RETURNING id, user_id, ticket, admitted_until`;
+  const sealed = await Promise.all(
+    tokens.map(async (token) => {
+      const claims = { tid: token.id, uid: token.user_id, cid: concertId, tkt: token.ticket.toString(), adm: token.admitted_until.getTime() };
+      return [token.user_id, await sealQueueToken(claims)] as const;
+    }),
+  );
+  return new Map(sealed);
 }

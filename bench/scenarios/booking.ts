@@ -5,9 +5,8 @@
 //
 // Fans are real: genuine sessions and sealed queue tokens of admitted places,
 // written in bulk, so every request passes the same guard as in production.
-import { sealQueueToken } from "@/lib/queue/token";
 import type { BenchContext, BenchFan, BenchRequest, Measurement, MeasureOptions, ScenarioReport } from "../lib/context.ts";
-import { createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
+import { admitToConcert, createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
 import { combineRounds } from "../lib/measure.ts";
 
 const CONNECTIONS = 20;
@@ -25,22 +24,8 @@ type AdmittedFan = BenchFan & { headers: Record<string, string> };
 /** New fans, each with a session and an admitted, claimed place in the concert's line. */
 async function admitFans(ctx: BenchContext, concertId: string, count: number): Promise<AdmittedFan[]> {
   const fans = await ctx.createFans(count);
-  const [room] = await ctx.db.$queryRaw<{ first: bigint }[]>`
-    UPDATE waiting_rooms SET last_ticket = last_ticket + ${count}, serving_counter = last_ticket + ${count}
-    WHERE concert_id = ${concertId}::uuid RETURNING last_ticket - ${count} + 1 AS first`;
-  const tokens = await ctx.db.$queryRaw<{ id: string; user_id: string; ticket: bigint; admitted_until: Date }[]>`
-    INSERT INTO queue_tokens (user_id, concert_id, ticket, status, admitted_at, admitted_until, claim_by, claimed_at)
-    SELECT u.id, ${concertId}::uuid, ${room!.first} + u.n - 1, 'ADMITTED', now(), now() + interval '1 hour', now() + interval '1 minute', now()
-    FROM unnest(${fans.map((fan) => fan.id)}::uuid[]) WITH ORDINALITY AS u(id, n)
-    RETURNING id, user_id, ticket, admitted_until`;
-  const tokenByUser = new Map(tokens.map((token) => [token.user_id, token]));
-  return Promise.all(
-    fans.map(async (fan) => {
-      const token = tokenByUser.get(fan.id)!;
-      const sealed = await sealQueueToken({ tid: token.id, uid: fan.id, cid: concertId, tkt: token.ticket.toString(), adm: token.admitted_until.getTime() });
-      return { ...fan, headers: { cookie: fan.cookie, "x-queue-token": sealed } };
-    }),
-  );
+  const tokenByUser = await admitToConcert(ctx, concertId, fans);
+  return fans.map((fan) => ({ ...fan, headers: { cookie: fan.cookie, "x-queue-token": tokenByUser.get(fan.id)! } }));
 }
 
 async function seatIdsOf(ctx: BenchContext, performanceIds: string[]): Promise<string[]> {

@@ -6,8 +6,7 @@
 // what POST /api/payments sees after a real hold. Each charge carries a new
 // Idempotency-Key, so every request does the full work.
 import { randomUUID } from "node:crypto";
-import { sealQueueToken } from "@/lib/queue/token";
-import { createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
+import { admitToConcert, createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
 import { combineRounds } from "../lib/measure.ts";
 import { countInvariantViolations } from "@/lib/testing/ledger";
 import type { BenchContext, BenchFan, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
@@ -36,14 +35,7 @@ async function preparePayingFans(ctx: BenchContext, concertId: string, count: nu
       RETURNING user_id, balance
     )
     INSERT INTO wallet_entries (user_id, type, amount, balance_after) SELECT user_id, 'CHARGE', balance, balance FROM wallet`;
-  const [room] = await ctx.db.$queryRaw<{ first: bigint }[]>`
-    UPDATE waiting_rooms SET last_ticket = last_ticket + ${count}, serving_counter = last_ticket + ${count}
-    WHERE concert_id = ${concertId}::uuid RETURNING last_ticket - ${count} + 1 AS first`;
-  const tokens = await ctx.db.$queryRaw<{ id: string; user_id: string; ticket: bigint; admitted_until: Date }[]>`
-    INSERT INTO queue_tokens (user_id, concert_id, ticket, status, admitted_at, admitted_until, claim_by, claimed_at)
-    SELECT u.id, ${concertId}::uuid, ${room!.first} + u.n - 1, 'ADMITTED', now(), now() + interval '1 hour', now() + interval '1 minute', now()
-    FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS u(id, n)
-    RETURNING id, user_id, ticket, admitted_until`;
+  const tokenByUser = await admitToConcert(ctx, concertId, fans);
   // Free seats of the concert, handed out two per fan.
   const holds = await ctx.db.$queryRaw<{ id: string; user_id: string }[]>`
     WITH free AS (
@@ -57,20 +49,13 @@ async function preparePayingFans(ctx: BenchContext, concertId: string, count: nu
     FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS u(id, n)
     JOIN free ON free.n > (u.n - 1) * ${SEATS_PER_PAYMENT} AND free.n <= u.n * ${SEATS_PER_PAYMENT}
     RETURNING id, user_id`;
-  const tokenByUser = new Map(tokens.map((token) => [token.user_id, token]));
   const holdsByUser = new Map<string, string[]>();
   for (const hold of holds) holdsByUser.set(hold.user_id, [...(holdsByUser.get(hold.user_id) ?? []), hold.id]);
-  return Promise.all(
-    fans.map(async (fan) => {
-      const token = tokenByUser.get(fan.id)!;
-      const reservationIds = holdsByUser.get(fan.id) ?? [];
-      if (reservationIds.length !== SEATS_PER_PAYMENT) throw new Error("not enough free seats for the benchmark");
-      const sealed = await sealQueueToken({
-        tid: token.id, uid: fan.id, cid: concertId, tkt: token.ticket.toString(), adm: token.admitted_until.getTime(),
-      });
-      return { ...fan, token: sealed, reservationIds };
-    }),
-  );
+  return fans.map((fan) => {
+    const reservationIds = holdsByUser.get(fan.id) ?? [];
+    if (reservationIds.length !== SEATS_PER_PAYMENT) throw new Error("not enough free seats for the benchmark");
+    return { ...fan, token: tokenByUser.get(fan.id)!, reservationIds };
+  });
 }
 
 function paymentRequest(fan: PayingFan): BenchRequest {
