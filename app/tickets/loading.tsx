@@ -1,19 +1,14 @@
+import { LoadingPage } from "@/components/loading-page";
 import styles from "@/components/payments/payments.module.css";
-import { common } from "@/lib/i18n/ko/common";
 import { payments } from "@/lib/i18n/ko/payments";
 
 export default function TicketsLoading() {
   return (
-    <div className="container" aria-busy="true">
-      <header className="page-header">
-        <p className="eyebrow">{payments.tickets.eyebrow}</p>
-        <h1>{payments.tickets.title}</h1>
-        <p className="visually-hidden" role="status">{common.loading}</p>
-      </header>
+    <LoadingPage eyebrow={payments.tickets.eyebrow} title={payments.tickets.title}>
       <div className="stack-lg">
         <div className={`card skeleton ${styles.skeletonShort}`} />
         <div className={`card skeleton ${styles.skeletonShort}`} />
       </div>
-    </div>
+    </LoadingPage>
   );
 }
