@@ -21,7 +21,10 @@ export const ERROR_STATUS = {
   FORBIDDEN_ORIGIN: 403,
   /** The queue token is valid but its turn has not come. */
   NOT_ADMITTED: 403,
+  /** An unknown /api path, or an id that names nothing. */
   NOT_FOUND: 404,
+  /** A known /api path asked with a method it does not serve; the answer carries Allow. */
+  METHOD_NOT_ALLOWED: 405,
   EMAIL_TAKEN: 409,
   /** A seat of the request is held by someone else or sold; details.seatIds names them. */
   SEAT_UNAVAILABLE: 409,
@@ -38,13 +41,15 @@ export const ERROR_STATUS = {
   QUEUE_TOKEN_EXPIRED: 410,
   /** A hold to pay expired before the payment committed. */
   HOLD_EXPIRED: 410,
+  /** The request body is larger than the endpoint accepts (64 KB unless it says otherwise). */
+  PAYLOAD_TOO_LARGE: 413,
   /** Field values fail validation; details holds the field errors. */
   VALIDATION_FAILED: 422,
   /** The same Idempotency-Key was used with another request body. */
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
-  /** The database is unreachable or too busy; retry after a moment. */
+  /** The database is unreachable, dropped the connection or is too busy; retry after Retry-After. */
   SERVICE_UNAVAILABLE: 503,
 } as const;
 

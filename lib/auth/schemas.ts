@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 
-export const emailSchema = z
-  .string()
+export const emailSchema = safeText()
   .trim()
   .max(254)
   .pipe(z.email({ message: "Enter a valid email address." }))
@@ -10,15 +10,15 @@ export const emailSchema = z
 export const signUpInput = z
   .object({
     email: emailSchema,
-    password: z.string().min(8, "Use at least 8 characters.").max(200),
-    name: z.string().trim().min(1, "Enter your name.").max(100),
+    password: safeText().min(8, "Use at least 8 characters.").max(200),
+    name: safeText().trim().min(1, "Enter your name.").max(100),
   })
   .meta({ id: "SignUpInput" });
 
 export const signInInput = z
   .object({
     email: emailSchema,
-    password: z.string().min(1, "Enter your password.").max(200),
+    password: safeText().min(1, "Enter your password.").max(200),
   })
   .meta({ id: "SignInInput" });
 

@@ -44,6 +44,9 @@ describe("GET /api/cron/release-holds", () => {
       cronRequest({ authorization: "Bearer wrong-secret-of-some-length" }),
       cronRequest({ authorization: `Basic ${secret}` }),
       cronRequest({ authorization: `Bearer ${secret}x` }),
+      cronRequest({ authorization: `Bearer ${secret} junk` }),
+      cronRequest({ authorization: `Bearer  ${secret}` }),
+      cronRequest({ authorization: `bearer ${secret}` }),
       cronRequest({ query: `?secret=${secret}` }),
       cronRequest({ query: `?authorization=Bearer%20${secret}` }),
     ];

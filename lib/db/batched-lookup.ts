@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { retryReadOnce } from "@/lib/db/connection-fault";
 
 /**
  * Lookups by key, sent to the database as few statements as the load allows.
@@ -51,7 +52,9 @@ export function batchedLookup<Key, Value>(
 
 /**
  * `batchedLookup` for each database client, made on first use: the form app
- * code uses, `lookup(db, key)`.
+ * code uses, `lookup(db, key)`. A lookup only reads, so a batch whose
+ * connection was dropped is sent once more (on another connection) before its
+ * lookups fail.
  */
 export function batchedLookupByDb<Key, Value>(
   loadMany: (db: Db, keys: Key[]) => Promise<Map<Key, Value>>,
@@ -61,7 +64,7 @@ export function batchedLookupByDb<Key, Value>(
   return (db, key) => {
     let lookup = lookups.get(db);
     if (!lookup) {
-      lookup = batchedLookup((keys: Key[]) => loadMany(db, keys), options);
+      lookup = batchedLookup((keys: Key[]) => retryReadOnce(() => loadMany(db, keys)), options);
       lookups.set(db, lookup);
     }
     return lookup(key);

@@ -2,12 +2,46 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/responses";
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** The largest body an endpoint accepts unless it says otherwise. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-/** Parses and validates a JSON body: 400 when it is not JSON, 422 when a field is wrong. */
-export async function readJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("VALIDATION_FAILED", "The request body is too large.");
+function payloadTooLarge(maxBytes: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+}
+
+/**
+ * The body as text, refused with 413 PAYLOAD_TOO_LARGE as soon as it is known
+ * to pass `maxBytes`: at once from a Content-Length that says so, else while
+ * streaming, counting bytes as they arrive and cancelling the rest. A large
+ * body therefore never sits in memory whole.
+ */
+export async function readBodyText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) throw payloadTooLarge(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw payloadTooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total).toString("utf8");
+}
+
+/** Parses and validates a JSON body: 413 when too large, 400 when it is not JSON, 422 when a field is wrong. */
+export async function readJson<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  options: { maxBytes?: number } = {},
+): Promise<z.infer<Schema>> {
+  const text = await readBodyText(request, options.maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { readJson } from "@/lib/http/request";
+import { DEFAULT_MAX_BODY_BYTES, readJson } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { publicRoute, toErrorResponse } from "@/lib/http/route";
 import { call, testRequest } from "@/lib/testing/http";
@@ -49,5 +49,69 @@ describe("route wrapper", () => {
     expect(JSON.parse(text).error.code).toBe("INTERNAL");
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
+  });
+
+  it("answers a dropped or unreachable database with 503 SERVICE_UNAVAILABLE and Retry-After, never 500", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const faults = [
+      Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", severity: "FATAL" }),
+      new Error("Connection terminated unexpectedly"),
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    ];
+    for (const fault of faults) {
+      const response = toErrorResponse(fault);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ error: { code: "SERVICE_UNAVAILABLE", message: expect.any(String) } });
+      expect(text).not.toContain("127.0.0.1");
+    }
+    log.mockRestore();
+  });
+});
+
+describe("request body limit", () => {
+  /** A body that arrives in 16 KB chunks and records how much of it was pulled. */
+  function streamedBody(totalBytes: number): { body: ReadableStream<Uint8Array>; pulledBytes: () => number } {
+    let pulled = 0;
+    const chunk = new TextEncoder().encode("x".repeat(16 * 1024));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= totalBytes) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    return { body, pulledBytes: () => pulled };
+  }
+
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    call(echo, new Request("http://localhost:3000/x", { method: "POST", body, headers: { host: "localhost:3000", ...headers }, duplex: "half" } as RequestInit));
+
+  it("refuses a declared Content-Length over 64 KB with 413 before reading anything", async () => {
+    const { body, pulledBytes } = streamedBody(50 * 1024 * 1024);
+    const response = await post(body, { "content-length": String(50 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: expect.any(String) } });
+    expect(pulledBytes()).toBeLessThanOrEqual(16 * 1024);
+  });
+
+  it("stops reading a streamed body without a length as soon as it passes the limit", async () => {
+    const { body, pulledBytes } = streamedBody(50 * 1024 * 1024);
+    const response = await post(body);
+    expect(response.status).toBe(413);
+    expect(pulledBytes()).toBeLessThan(DEFAULT_MAX_BODY_BYTES + 64 * 1024);
+  });
+
+  it("counts bytes, not characters", async () => {
+    // 30,000 Hangul syllables: 30,000 UTF-16 units but 90,000 bytes.
+    const response = await call(echo, testRequest("POST", "/x", { rawBody: JSON.stringify({ name: "한".repeat(30_000) }) }));
+    expect(response.status).toBe(413);
+  });
+
+  it("reads a body under the limit as before", async () => {
+    const response = await call(echo, testRequest("POST", "/x", { rawBody: JSON.stringify({ name: "한글" }) }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ name: "한글" });
   });
 });

@@ -3,6 +3,7 @@ import { timingSafeEqual, createHash } from "node:crypto";
 import { z } from "zod";
 import { readSession, SESSION_COOKIE, type AuthSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { isConnectionFault } from "@/lib/db/connection-fault";
 import { pgErrorCode, PG } from "@/lib/db/pg-error";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
@@ -14,9 +15,18 @@ type NextRouteContext<Params> = { params: Promise<Params> };
 export type RouteHandler<Params> = (request: Request, context: NextRouteContext<Params>) => Promise<Response>;
 type Args<Params> = { request: Request; params: Params };
 
+/** Seconds a client should wait before retrying after the database failed it. */
+const DATABASE_RETRY_AFTER_SECONDS = 1;
+
 /** Maps anything thrown to the API.md error body; unknown errors become an opaque, logged 500. */
 export function toErrorResponse(error: unknown, request?: Request): Response {
   if (isAppError(error)) return appErrorResponse(error);
+  if (isConnectionFault(error)) {
+    logError("database connection failed", error, { method: request?.method, url: request?.url });
+    return appErrorResponse(
+      new AppError("SERVICE_UNAVAILABLE", "The service is briefly unavailable. Please retry.", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }),
+    );
+  }
   if (error instanceof z.ZodError) {
     return json(errorBody("VALIDATION_FAILED", "Some fields are not valid.", fieldErrors(error)), 422);
   }
@@ -24,7 +34,7 @@ export function toErrorResponse(error: unknown, request?: Request): Response {
   if (sqlState === PG.UNIQUE_VIOLATION) return json(errorBody("CONFLICT", "That already exists."), 409);
   if (sqlState === PG.INVALID_TEXT_REPRESENTATION) return json(errorBody("NOT_FOUND", "No such resource."), 404);
   if (sqlState === PG.LOCK_NOT_AVAILABLE || sqlState === PG.QUERY_CANCELED || sqlState === PG.DEADLOCK_DETECTED) {
-    return appErrorResponse(new AppError("SERVICE_UNAVAILABLE", "Busy right now. Please retry.", { retryAfterSeconds: 1 }));
+    return appErrorResponse(new AppError("SERVICE_UNAVAILABLE", "Busy right now. Please retry.", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }));
   }
   logError("unhandled error in route", error, { method: request?.method, url: request?.url });
   return json(errorBody("INTERNAL", "Something went wrong on our side."), 500);
@@ -97,12 +107,14 @@ function constantTimeEquals(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
 }
 
-/** Vercel Cron: `Authorization: Bearer $CRON_SECRET`, compared in constant time; never a query string. */
+/**
+ * Vercel Cron: the header must be exactly `Authorization: Bearer $CRON_SECRET`
+ * (nothing before or after), compared whole in constant time; never a query string.
+ */
 export function cronRoute(handler: (args: Args<Record<string, never>>) => Promise<Response>): RouteHandler<Record<string, never>> {
   return publicRoute(async (args) => {
     const header = args.request.headers.get("authorization") ?? "";
-    const [scheme, token] = header.split(" ", 2);
-    if (scheme !== "Bearer" || !token || !constantTimeEquals(token, env().CRON_SECRET)) {
+    if (!constantTimeEquals(header, `Bearer ${env().CRON_SECRET}`)) {
       throw new AppError("UNAUTHENTICATED", "A valid cron secret is required.");
     }
     return handler(args);

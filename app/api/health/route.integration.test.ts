@@ -24,6 +24,7 @@ describe("GET /api/health", () => {
     try {
       const response = await call(healthRoute, testRequest("GET", "/api/health"));
       expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
       const text = await response.text();
       expect(JSON.parse(text)).toEqual({ status: "degraded", database: "down" });
       expect(text).not.toContain("secret-password");

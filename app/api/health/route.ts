@@ -11,6 +11,6 @@ export const GET = publicRoute(async () => {
     return json({ status: "ok", database: "up" });
   } catch (error) {
     logError("health check: database unreachable", error);
-    return json({ status: "degraded", database: "down" }, 503);
+    return json({ status: "degraded", database: "down" }, { status: 503, headers: { "retry-after": "1" } });
   }
 });
