@@ -49,6 +49,20 @@ describe("queue token", () => {
     expect(await openQueueToken(replacePart(token, 0, "q2"))).toBeNull();
   });
 
+  it("accepts only the exact text of its signature, not another spelling of the same bytes", async () => {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const token = await sealQueueToken(claims);
+    const signature = token.split(".")[2]!;
+    const others = [...alphabet].filter((char) => char !== signature.at(-1)).map((char) => signature.slice(0, -1) + char);
+    const sameBytes = others.filter((spelling) => Buffer.from(spelling, "base64url").equals(Buffer.from(signature, "base64url")));
+
+    // 32 bytes take 43 characters, whose last two bits decoding ignores: three other spellings decode alike.
+    expect(sameBytes).toHaveLength(3);
+    for (const spelling of others) expect(await openQueueToken(replacePart(token, 2, spelling))).toBeNull();
+    expect(await openQueueToken(`${token}=`)).toBeNull();
+    expect(await openQueueToken(token)).toEqual(claims);
+  });
+
   it("refuses garbage, empty and overlong input without throwing", async () => {
     for (const input of ["", "garbage", "a.b.c", "q1.!!.??", "q1..", undefined, null, "q1." + "A".repeat(5_000) + ".x"]) {
       expect(await openQueueToken(input)).toBeNull();

@@ -44,14 +44,15 @@ function key(): Buffer {
   return signingKey.key;
 }
 
-function sign(body: string): Buffer {
-  return createHmac("sha256", key()).update(body).digest();
+/** The signature's text: base64url of HMAC-SHA256 over the first two parts, unpadded. */
+function sign(body: string): string {
+  return createHmac("sha256", key()).update(body).digest("base64url");
 }
 
 export async function sealQueueToken(claims: QueueTokenClaims): Promise<string> {
   const payload: SignedPayload = { ...claims, exp: Math.floor(Date.now() / 1000) + QUEUE_TOKEN_TTL_SECONDS };
   const body = `${FORMAT}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}`;
-  return `${body}.${sign(body).toString("base64url")}`;
+  return `${body}.${sign(body)}`;
 }
 
 function isClaims(value: unknown): value is SignedPayload {
@@ -72,8 +73,11 @@ export async function openQueueToken(token: string | null | undefined): Promise<
   if (!token || token.length > MAX_QUEUE_TOKEN_LENGTH) return null;
   const parts = token.split(".");
   if (parts.length !== 3 || parts[0] !== FORMAT) return null;
-  const expected = sign(`${parts[0]}.${parts[1]}`);
-  const given = Buffer.from(parts[2]!, "base64url");
+  // Compared as text, not as decoded bytes: base64url decoding ignores the low
+  // bits of the last character, so a byte comparison would let other spellings
+  // of the same signature verify. Only the exact text the seal wrote is genuine.
+  const expected = Buffer.from(sign(`${parts[0]}.${parts[1]}`));
+  const given = Buffer.from(parts[2]!);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   let payload: unknown;
   try {
