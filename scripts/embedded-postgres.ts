@@ -97,7 +97,8 @@ export async function startEmbeddedPostgres(options: {
     const reason = error instanceof Error ? error.message : recentLog.join("\n");
     throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start:\n${reason}`);
   }
-  const server = (postgres as unknown as { process: ChildProcess }).process;
+  const library = postgres as unknown as { process: ChildProcess | undefined };
+  const server = library.process!;
   const exited = new Promise<void>((resolve) => {
     if (server.exitCode !== null || server.signalCode !== null) resolve();
     else server.once("exit", () => resolve());
@@ -110,6 +111,10 @@ export async function startEmbeddedPostgres(options: {
     stop: async () => {
       if (server.exitCode === null && server.signalCode === null) server.kill("SIGINT");
       await exited;
+      // The package's own exit hook (run on "beforeExit") stops every server it
+      // still thinks is running by waiting for an "exit" that already happened,
+      // which held the process open until its 10-second fallback timer fired.
+      library.process = undefined;
     },
   };
 }
