@@ -1,6 +1,6 @@
 /**
  * The one error type of the domain. Each code maps to one HTTP status; the
- * route wrapper (lib/http) turns an AppError into the API.md error body.
+ * route wrapper (lib/http) turns an AppError into the error body of docs/API.md.
  */
 export const ERROR_STATUS = {
   /** The body is not JSON. */

@@ -18,7 +18,7 @@ async function fetchConcert(concertId: string) {
 }
 
 describe("GET /api/concerts", () => {
-  it("lists concerts with performances by first performance, with the API.md fields and a sale status", async () => {
+  it("lists concerts with performances by first performance, with the docs/API.md fields and a sale status", async () => {
     const later = await createCatalogConcert(db(), { title: "나중 공연", performanceDays: [20, 21] });
     const sooner = await createCatalogConcert(db(), { title: "먼저 공연", performanceDays: [9, 5, 7] });
     await createCatalogConcert(db(), { title: "일정 없는 공연", performanceDays: [] });

@@ -18,7 +18,7 @@ type Args<Params> = { request: Request; params: Params };
 /** Seconds a client should wait before retrying after the database failed it. */
 const DATABASE_RETRY_AFTER_SECONDS = 1;
 
-/** Maps anything thrown to the API.md error body; unknown errors become an opaque, logged 500. */
+/** Maps anything thrown to the error body of docs/API.md; unknown errors become an opaque, logged 500. */
 export function toErrorResponse(error: unknown, request?: Request): Response {
   if (isAppError(error)) return appErrorResponse(error);
   if (isConnectionFault(error)) {

@@ -5,7 +5,7 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 /**
  * The Idempotency-Key of a request. Missing or empty → 400
- * IDEMPOTENCY_KEY_REQUIRED (API.md); longer than 255 characters → 422
+ * IDEMPOTENCY_KEY_REQUIRED (docs/API.md); longer than 255 characters → 422
  * VALIDATION_FAILED, because the header is there but its value is bad.
  */
 export function readIdempotencyKey(request: Request): string {

@@ -1,4 +1,4 @@
-// Status bodies (API.md "Status body") built from a room snapshot. Pure: the
+// Status bodies (docs/API.md "Status body") built from a room snapshot. Pure: the
 // clock (database time) and the random jitter are passed in.
 import {
   ADMITTED_POLL_AFTER_MS,

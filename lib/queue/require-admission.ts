@@ -43,7 +43,7 @@ export function admissionOf(place: QueuePlace | null, claims: QueueTokenClaims):
 }
 
 /**
- * The ADMITTED guard of API.md for booking and payment pages and endpoints
+ * The ADMITTED guard of docs/API.md for booking and payment pages and endpoints
  * (routes pass queueTokenFrom(request, concertId)): the token (a) verifies,
  * (b) belongs to the session's user, (c) is for the concert of the resource and
  * (d) is admitted and live. The first use claims the turn, so a fan who never

@@ -32,7 +32,7 @@ export async function admitFan(
   return { tokenId: row!.id, token, headers: { "x-queue-token": token } };
 }
 
-/** The status body a join answers with (API.md), plus the HTTP status. */
+/** The status body a join answers with (docs/API.md), plus the HTTP status. */
 export type JoinAnswer = {
   httpStatus: number;
   setCookie: string | null;
