@@ -61,9 +61,10 @@ export const bookingOperations: ApiOperation[] = [
     method: "get", path: "/api/cron/release-holds", tag: "Cron", summary: "Release expired holds",
     description:
       "Vercel Cron, every minute, with Authorization: Bearer $CRON_SECRET (never a query parameter). Marks expired holds EXPIRED in bounded batches " +
-      "and ends queue tokens whose admission is over. Safe to run twice at once and again at any time.",
+      "and ends queue tokens whose admission is over, then removes rows past their retention (expired sessions, idempotency records " +
+      "older than 24 hours, ended queue tokens, stale sign-in throttles) within a time budget. Safe to run twice at once and again at any time.",
     auth: ["cronSecret"],
-    responses: { 200: { description: "How many holds and queue tokens were expired.", schema: releaseHoldsResponse } },
+    responses: { 200: { description: "How many holds and queue tokens were expired, and how many rows of each kind were removed.", schema: releaseHoldsResponse } },
     errors: ["UNAUTHENTICATED"],
   },
 ];

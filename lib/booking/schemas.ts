@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { purgedRowsSchema } from "@/lib/retention/schemas";
 
 /** Seat ids of one hold request: 1–4 distinct UUIDs (the per-fan limit is checked against live holds too). */
 export const MAX_SEATS_PER_REQUEST = 4;
@@ -88,5 +89,11 @@ export const myReservationSchema = z
 export const myReservationsResponse = z.object({ reservations: z.array(myReservationSchema) }).meta({ id: "MyReservationsResponse" });
 
 export const releaseHoldsResponse = z
-  .object({ released: z.number().int(), expiredTokens: z.number().int() })
+  .object({
+    released: z.number().int(),
+    expiredTokens: z.number().int(),
+    purged: purgedRowsSchema,
+    /** False when the purge's time budget ended it with rows left for the next run. */
+    isPurgeDrained: z.boolean(),
+  })
   .meta({ id: "ReleaseHoldsResponse" });

@@ -9,6 +9,7 @@ import { SchemaComponents, type JsonSchema } from "@/lib/openapi/schema-componen
 import { systemOperations } from "@/lib/openapi/system-contract";
 import { paymentOperations } from "@/lib/payments/api-contract";
 import { queueOperations } from "@/lib/queue/api-contract";
+import { RETENTION } from "@/lib/retention/retention-policy";
 import { walletOperations } from "@/lib/wallet/api-contract";
 
 export const API_OPERATIONS: ApiOperation[] = [
@@ -83,7 +84,9 @@ function parameters(operation: ApiOperation, components: SchemaComponents): Json
   if (operation.requiresIdempotencyKey) {
     list.push({
       name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 1, maxLength: 255 },
-      description: "One key per intent: a retry with the same key and body returns the first answer.",
+      description:
+        "One key per intent: a retry with the same key and body returns the first answer. The answer is kept for " +
+        `${RETENTION.idempotencyRecords.keepSeconds / 3600} hours; a retry after that is a new request.`,
     });
   }
   return list;
