@@ -3,7 +3,7 @@ import { timingSafeEqual, createHash } from "node:crypto";
 import { z } from "zod";
 import { readSession, SESSION_COOKIE, type AuthSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { isConnectionFault } from "@/lib/db/connection-fault";
+import { isConnectionFault, retryReadOnce } from "@/lib/db/connection-fault";
 import { pgErrorCode, PG } from "@/lib/db/pg-error";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
@@ -64,14 +64,19 @@ async function resolveParams<Params>(context: NextRouteContext<Params> | undefin
   return ((await context?.params) ?? {}) as Params;
 }
 
-/** Any route: origin check and error mapping. */
+/**
+ * Any route: origin check and error mapping. A GET (or HEAD) changes nothing,
+ * so one whose database connection was dropped runs once more on a fresh one.
+ */
 export function publicRoute<Params = Record<string, never>>(
   handler: (args: Args<Params>) => Promise<Response>,
 ): RouteHandler<Params> {
   return async (request, context) => {
     try {
       assertSameOrigin(request);
-      return await handler({ request, params: await resolveParams(context) });
+      const args = { request, params: await resolveParams(context) };
+      const isSafeMethod = request.method === "GET" || request.method === "HEAD";
+      return await (isSafeMethod ? retryReadOnce(() => handler(args)) : handler(args));
     } catch (error) {
       return toErrorResponse(error, request);
     }

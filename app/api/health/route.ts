@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { publicRoute } from "@/lib/http/route";
 import { logError } from "@/lib/log";
@@ -14,3 +15,5 @@ export const GET = publicRoute(async () => {
     return json({ status: "degraded", database: "down" }, { status: 503, headers: { "retry-after": "1" } });
   }
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { idempotentRoute } from "@/lib/idempotency/idempotent-route";
 import { payForReservations } from "@/lib/payments/pay-for-reservations";
 import { payInput } from "@/lib/payments/schemas";
@@ -15,3 +16,5 @@ export const POST = idempotentRoute(payInput, async ({ request, session, input, 
     queueTokenFor: (concertId) => queueTokenFrom(request, concertId),
   }),
 }));
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");

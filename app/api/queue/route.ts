@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { parseOrThrow } from "@/lib/http/request";
 import { noContent } from "@/lib/http/responses";
 import { sessionRoute } from "@/lib/http/route";
@@ -14,3 +15,5 @@ export const DELETE = sessionRoute(async ({ request, session }) => {
   const { concertId } = await leaveQueue(db(), { ...source, userId: session.user.id });
   return noContent({ "set-cookie": clearedQueueCookieHeader(concertId) });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH } = otherMethods("DELETE");

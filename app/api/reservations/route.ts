@@ -2,6 +2,7 @@ import { holdSeats } from "@/lib/booking/hold-seats";
 import { listMyReservations } from "@/lib/booking/list-my-reservations";
 import { holdSeatsInput } from "@/lib/booking/schemas";
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { readJson } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { sessionRoute } from "@/lib/http/route";
@@ -22,3 +23,5 @@ export const POST = sessionRoute(async ({ request, session }) => {
   });
   return json({ reservations }, 201);
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

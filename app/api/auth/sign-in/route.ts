@@ -3,6 +3,7 @@ import { createSession } from "@/lib/auth/session";
 import { sessionCookieHeader } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { readJson } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { publicRoute } from "@/lib/http/route";
@@ -13,3 +14,5 @@ export const POST = publicRoute(async ({ request }) => {
   const session = await createSession(db(), user.id);
   return json({ user }, { headers: { "set-cookie": sessionCookieHeader(session.cookieValue) } });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { publicRoute } from "@/lib/http/route";
 
@@ -15,3 +16,5 @@ export const GET = publicRoute(async () => {
   if (env().ENCORE_BENCH !== "true") throw new AppError("NOT_FOUND", "No such resource.");
   return json({ ok: true });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

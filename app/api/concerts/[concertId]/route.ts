@@ -1,6 +1,7 @@
 import { getConcert } from "@/lib/catalog/get-concert";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { parseId } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { publicRoute } from "@/lib/http/route";
@@ -12,3 +13,5 @@ export const GET = publicRoute<{ concertId: string }>(async ({ params }) => {
   if (!concert) throw new AppError("NOT_FOUND", "No such concert.");
   return json({ concert });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -5,6 +5,7 @@
 // rows past their retention (lib/retention), also in bounded batches.
 import { releaseExpiredHolds } from "@/lib/booking/release-expired-holds";
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { json } from "@/lib/http/responses";
 import { cronRoute } from "@/lib/http/route";
 import { advanceAllRooms } from "@/lib/queue/advance-all-rooms";
@@ -18,3 +19,5 @@ export const GET = cronRoute(async () => {
   const { isDrained, ...purged } = await purgeExpiredRows(db());
   return json({ released, expiredTokens, purged, isPurgeDrained: isDrained });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

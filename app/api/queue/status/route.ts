@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { parseOrThrow } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { publicRoute } from "@/lib/http/route";
@@ -18,3 +19,5 @@ export const GET = publicRoute(async ({ request }) => {
   const headers = status.token && source.cookieConcertId ? { "set-cookie": queueCookieHeader(source.cookieConcertId, status.token) } : undefined;
   return json(status, { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { idempotentRoute } from "@/lib/idempotency/idempotent-route";
 import { chargeWallet } from "@/lib/wallet/charge-wallet";
 import { chargeInput } from "@/lib/wallet/schemas";
@@ -7,3 +8,5 @@ export const POST = idempotentRoute(chargeInput, async ({ session, input, tx }) 
   status: 200,
   body: await chargeWallet(tx, { userId: session.user.id, amount: input.amount }),
 }));
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,6 +1,7 @@
 import { listPerformances } from "@/lib/booking/list-performances";
 import { requireBookingAdmission } from "@/lib/booking/require-booking-admission";
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { parseId } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { sessionRoute } from "@/lib/http/route";
@@ -11,3 +12,5 @@ export const GET = sessionRoute<{ concertId: string }>(async ({ request, params,
   const performances = await listPerformances(db(), { concertId });
   return json({ performances });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

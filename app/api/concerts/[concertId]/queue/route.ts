@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { parseId } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { sessionRoute } from "@/lib/http/route";
@@ -11,3 +12,5 @@ export const POST = sessionRoute<{ concertId: string }>(async ({ params, session
   const { isNew, status } = await joinQueue(db(), { userId: session.user.id, concertId });
   return json(status, { status: isNew ? 201 : 200, headers: { "set-cookie": queueCookieHeader(concertId, status.token) } });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,5 +1,6 @@
 import { listSeatsJson } from "@/lib/booking/list-seats";
 import { db } from "@/lib/db";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { parseId } from "@/lib/http/request";
 import { jsonText } from "@/lib/http/responses";
 import { sessionRoute } from "@/lib/http/route";
@@ -14,3 +15,5 @@ export const GET = sessionRoute<{ performanceId: string }>(async ({ request, par
   });
   return jsonText(body);
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
