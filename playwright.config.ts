@@ -14,6 +14,7 @@ const CHROMIUM_ARGS = [
 ];
 const port = Number(process.env.E2E_PORT ?? 3200);
 const baseURL = `http://localhost:${port}`;
+const DESKTOP = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,7 +39,12 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  // The catalogue spec checks the demo catalogue as seeded, so it runs before the
+  // other specs add concerts of their own (e2e/fixtures.ts) to it.
+  projects: [
+    { name: "catalogue", testMatch: "catalog.spec.ts", use: DESKTOP },
+    { name: "chromium", testIgnore: "catalog.spec.ts", dependencies: ["catalogue"], use: DESKTOP },
+  ],
   webServer: {
     command: "tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,

@@ -2,7 +2,8 @@
 // countdown, releases one and sees the map follow; a second fan sees the seat
 // that is still held as taken and the released one as free.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -24,7 +25,7 @@ async function admittedFan(browser: Browser, concertId: string, viewport?: { wid
   return page;
 }
 
-/** The latest bookable date: other browser tests start on the earliest, so this one keeps to itself. */
+/** Chooses the latest bookable date and returns its label. */
 async function chooseLastDate(page: Page): Promise<string> {
   const dates = page.getByRole("radio");
   await expect(dates.first()).toBeVisible();
@@ -38,11 +39,10 @@ async function chooseLastDate(page: Page): Promise<string> {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const seat = (page: Page, name: string) => page.getByRole("button", { name: new RegExp(`^${escapeRegExp(name)},`) });
 
-test("a fan holds two seats, sees the countdown, releases one; another fan sees the map accordingly", async ({ browser, request }) => {
+test("a fan holds two seats, sees the countdown, releases one; another fan sees the map accordingly", async ({ browser, request, concert }) => {
   test.setTimeout(150_000);
   const { concerts } = await (await request.get("/api/concerts")).json();
-  const concert = concerts.find((candidate: { status: string }) => candidate.status === "ON_SALE");
-  expect(concert, "the seed has a concert on sale").toBeTruthy();
+  expect(concerts.find((candidate: { id: string }) => candidate.id === concert.id)?.status, "the test's concert is on sale").toBe("ON_SALE");
 
   const fan = await admittedFan(browser, concert.id);
   await expect(fan.getByRole("heading", { level: 1 })).toHaveText(concert.title);
@@ -83,7 +83,7 @@ test("a fan holds two seats, sees the countdown, releases one; another fan sees 
   await expect(other.getByRole("region", { name: "선택한 좌석" }).getByRole("listitem")).toHaveCount(0);
   await expectAccessible(other);
 
-  // Leave the seed as it was for the next run.
+  // Releasing the last hold empties the list.
   await holds.getByRole("button", { name: `${first} 해제` }).click();
   await expect(holds.getByText("아직 잡아 둔 좌석이 없어요.")).toBeVisible();
   await fan.context().close();

@@ -1,13 +1,78 @@
 // Playwright fixtures, one per concept. Accounts are made through the API
 // with the page's own request context, so the browser holds the session
 // cookie; each run starts on a fresh database, so accounts are never reused.
+// Concerts a spec books or queues for are its own (`concert`, or
+// createOwnConcert in a serial spec's beforeAll), so specs running side by
+// side never meet in one line or on one seat map.
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import pg from "pg";
+import { SEAT_GRADES } from "../prisma/seed-data.ts";
 
 export type Fan = { id: string; email: string; password: string; name: string };
 
+/** The e2e server's database (scripts/e2e-server.ts: embedded PostgreSQL, database encore_e2e). */
+export const E2E_DATABASE_URL =
+  process.env.E2E_DATABASE_URL ?? `postgresql://encore:encore-local@127.0.0.1:${process.env.E2E_POSTGRES_PORT ?? 54333}/encore_e2e`;
+
+export type OwnConcertOptions = {
+  /** Dates on sale, 7, 8, … days from now, each with the demo's 50 seats. 0 keeps the concert out of the catalogue. Default 2. */
+  performances?: number;
+  /** The waiting room: by default open since a minute ago, room for 100, admitting 6,000 a minute. */
+  room?: { capacity?: number; admissionRatePerMinute?: number; opensAt?: Date };
+};
+
+export type OwnConcert = { id: string; title: string; performanceIds: string[] };
+
+/** Creates a concert that only the caller uses; delete it with deleteOwnConcert. */
+export async function createOwnConcert(database: pg.Client, label: string, options: OwnConcertOptions = {}): Promise<OwnConcert> {
+  const title = `${label} ${randomUUID().slice(0, 8)}`;
+  const { rows } = await database.query<{ id: string; performance_ids: string[] }>(
+    `WITH concert AS (
+       INSERT INTO concerts (title, artist, venue, description) VALUES ($1, 'e2e', 'e2e 홀', 'e2e') RETURNING id
+     ), room AS (
+       INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
+       SELECT id, $2, $3, 600, 60, coalesce($4::timestamptz, now() - interval '1 minute') FROM concert
+     ), performance AS (
+       INSERT INTO performances (concert_id, starts_at, booking_opens_at, booking_closes_at)
+       SELECT concert.id, now() + (day + 7) * interval '1 day', now() - interval '1 day', now() + (day + 7) * interval '1 day' - interval '2 hours'
+       FROM concert, generate_series(0, $5 - 1) AS day
+       RETURNING id, starts_at
+     ), seat AS (
+       INSERT INTO seats (performance_id, number, grade, price)
+       SELECT performance.id, number, grade.grade, grade.price
+       FROM performance, jsonb_to_recordset($6::jsonb) AS grade ("from" int, "to" int, grade text, price bigint),
+            generate_series(grade."from", grade."to") AS number
+     )
+     SELECT concert.id, coalesce((SELECT array_agg(id::text ORDER BY starts_at) FROM performance), '{}') AS performance_ids FROM concert`,
+    [
+      title,
+      options.room?.capacity ?? 100,
+      options.room?.admissionRatePerMinute ?? 6000,
+      options.room?.opensAt ?? null,
+      options.performances ?? 2,
+      JSON.stringify(SEAT_GRADES),
+    ],
+  );
+  return { id: rows[0]!.id, title, performanceIds: rows[0]!.performance_ids };
+}
+
+/** Removes a concert made by createOwnConcert, with its dates, seats, holds and places in line. */
+export async function deleteOwnConcert(database: pg.Client, concertId: string): Promise<void> {
+  await database.query("DELETE FROM concerts WHERE id = $1", [concertId]);
+}
+
+type WorkerFixtures = {
+  /** A connection to the e2e server's database, for setting up and checking what the UI cannot show. */
+  database: pg.Client;
+};
+
 type Fixtures = {
+  /** Options for `concert`; set with test.use({ concertOptions: … }). */
+  concertOptions: OwnConcertOptions;
+  /** A concert on sale that only this test books or queues for, deleted afterwards. */
+  concert: OwnConcert;
   /** Signs up a new fan through POST /api/auth/sign-up; the page's browser context is then signed in as them. */
   signUpFan: (options?: Partial<Pick<Fan, "name" | "password">>) => Promise<Fan>;
   /** Signs the page's browser context in through POST /api/auth/sign-in. */
@@ -20,7 +85,25 @@ export function uniqueEmail(prefix = "fan"): string {
   return `${prefix}-${randomUUID().slice(0, 12)}@e2e.test`;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  database: [
+    async ({}, provide) => {
+      const database = new pg.Client({ connectionString: E2E_DATABASE_URL });
+      await database.connect();
+      await provide(database);
+      await database.end();
+    },
+    { scope: "worker" },
+  ],
+
+  concertOptions: [{}, { option: true }],
+
+  concert: async ({ database, concertOptions }, provide, testInfo) => {
+    const concert = await createOwnConcert(database, `e2e ${testInfo.titlePath.at(-1)!.slice(0, 40)}`, concertOptions);
+    await provide(concert);
+    await deleteOwnConcert(database, concert.id);
+  },
+
   signUpFan: async ({ page }, provide) => {
     let signedUp = false;
     await provide(async (options = {}) => {

@@ -4,39 +4,25 @@
 // leaves the line through the confirmation dialog, is not put back in line by
 // a reload and joins again by choice; a fan whose turn ends while
 // booking is told so and stands in line again only by choice.
-import pg from "pg";
+import type pg from "pg";
 import type { Browser, Page } from "@playwright/test";
 import { queue as t } from "../lib/i18n/ko/queue.ts";
-import { expect, expectNoSeriousA11yViolations, test, uniqueEmail } from "./fixtures.ts";
-
-/** The e2e server's database (scripts/e2e-server.ts: embedded PostgreSQL, database encore_e2e). */
-const E2E_DATABASE_URL =
-  process.env.E2E_DATABASE_URL ?? `postgresql://encore:encore-local@127.0.0.1:${process.env.E2E_POSTGRES_PORT ?? 54333}/encore_e2e`;
+import { createOwnConcert, deleteOwnConcert, expect, expectNoSeriousA11yViolations, test, uniqueEmail } from "./fixtures.ts";
 
 let database: pg.Client;
 let concertId: string;
 
 test.describe.configure({ mode: "serial" });
 
-// A concert of this spec's own, with room for one fan at a time. It has no dates yet, so the catalogue does not
-// list it and no other spec's fans ever stand in this line (the admitted fan lands on an empty booking page).
-test.beforeAll(async () => {
-  database = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await database.connect();
-  const { rows } = await database.query<{ id: string }>(
-    "INSERT INTO concerts (title, artist, venue, description) VALUES ('대기열 e2e 공연', '대기열', 'e2e 홀', 'waiting-room e2e') RETURNING id",
-  );
-  concertId = rows[0]!.id;
-  await database.query(
-    `INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
-     VALUES ($1, 1, 6000, 600, 60, now() - interval '1 minute')`,
-    [concertId],
-  );
+// A concert of this spec's own, shared by its tests in turn, with room for one fan at a time. It has no dates, so
+// the catalogue does not list it (the admitted fan lands on an empty booking page).
+test.beforeAll(async ({ database: connection }) => {
+  database = connection;
+  concertId = (await createOwnConcert(database, "대기열 e2e 공연", { performances: 0, room: { capacity: 1 } })).id;
 });
 
 test.afterAll(async () => {
-  await database?.query("DELETE FROM concerts WHERE id = $1", [concertId]);
-  await database?.end();
+  await deleteOwnConcert(database, concertId);
 });
 
 async function fanInLine(browser: Browser): Promise<Page> {

@@ -2,14 +2,11 @@
 // (scripts/e2e-server.ts starts the second). Every request below alternates
 // between them, and the invariants still hold: distinct tickets, one place
 // per fan, one winner per seat, one effect per Idempotency-Key.
-import pg from "pg";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { expect, test, uniqueEmail } from "./fixtures.ts";
 
 const FIRST_PORT = Number(process.env.E2E_PORT ?? 3200);
 const SERVERS = [`http://localhost:${FIRST_PORT}`, `http://localhost:${process.env.E2E_SECOND_PORT ?? FIRST_PORT + 1}`];
-const E2E_DATABASE_URL =
-  process.env.E2E_DATABASE_URL ?? `postgresql://encore:encore-local@127.0.0.1:${process.env.E2E_POSTGRES_PORT ?? 54333}/encore_e2e`;
 const FAN_COUNT = 24;
 
 type Fan = { api: APIRequestContext; id: string; token: string };
@@ -23,28 +20,15 @@ async function json<T>(response: APIResponse): Promise<T> {
 
 test.describe.configure({ mode: "serial" });
 
-let database: pg.Client;
-let concertId: string;
-
 test.beforeAll(async ({ request }) => {
   test.setTimeout(180_000);
   // The second process starts right after the first; wait until it answers too.
   await expect.poll(async () => (await request.get(`${SERVERS[1]}/api/health`).catch(() => null))?.status(), { timeout: 150_000 }).toBe(200);
-  const { concerts } = await json<{ concerts: { id: string; status: string }[] }>(await request.get("/api/concerts"));
-  const onSale = concerts.filter((concert) => concert.status === "ON_SALE");
-  // The booking specs use the first concert on sale and the queue spec the last; this one keeps to the middle.
-  expect(onSale.length, "the seed has at least three concerts on sale").toBeGreaterThanOrEqual(3);
-  concertId = onSale[1]!.id;
-  database = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await database.connect();
 });
 
-test.afterAll(async () => {
-  await database?.end();
-});
-
-test("two app processes on one database keep tickets, seats and money consistent", async ({ playwright }) => {
+test("two app processes on one database keep tickets, seats and money consistent", async ({ playwright, database, concert }) => {
   test.setTimeout(120_000);
+  const concertId = concert.id;
   const fans: Fan[] = await Promise.all(
     Array.from({ length: FAN_COUNT }, async (_, index) => {
       const api = await playwright.request.newContext();
