@@ -1,17 +1,31 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
+import { IS_LIVE_RESERVATION } from "@/lib/booking/booking-sql";
 
 /**
- * Per performance, judged against the database clock: whether booking is
- * still open, and whether every seat is sold. Only CONFIRMED reservations
- * count as sold; a live hold may still come back, so it does not make a
- * performance "sold out". Both counts use the (performance_id, …) indexes.
+ * Per performance, judged against the database clock: the one meaning of "on
+ * sale" and "sold out" that the catalogue, the dates list, the waiting room
+ * and the hold share (docs/decisions/050).
+ *   is_on_sale      booking has not closed and the performance has not
+ *                   started (SQL function is_on_sale)
+ *   is_booking_open it takes holds now: booking has opened and it is on sale
+ *                   (SQL function is_booking_open, which hold_seats uses too)
+ *   is_sold_out     every seat is sold. Only CONFIRMED reservations count: a
+ *                   live hold may still come back, so held seats make a date
+ *                   full for now (free_seats = 0), never sold out.
+ *   free_seats      seats without a live reservation right now
+ * Columns a query does not read are not computed (PostgreSQL drops unused
+ * outputs of a subquery); the counts use the (performance_id, …) indexes.
  */
 export const PERFORMANCE_FACTS = Prisma.sql`
-  SELECT p.id, p.concert_id, p.starts_at,
-         (p.booking_closes_at > now() AND p.starts_at > now()) AS is_on_sale,
+  SELECT p.id, p.concert_id, p.starts_at, p.booking_opens_at, p.booking_closes_at,
+         is_on_sale(p.booking_closes_at, p.starts_at) AS is_on_sale,
+         is_booking_open(p.booking_opens_at, p.booking_closes_at, p.starts_at) AS is_booking_open,
          (SELECT count(*) FROM seats s WHERE s.performance_id = p.id)
-           <= (SELECT count(*) FROM reservations r WHERE r.performance_id = p.id AND r.status = 'CONFIRMED') AS is_sold_out
+           <= (SELECT count(*) FROM reservations r WHERE r.performance_id = p.id AND r.status = 'CONFIRMED') AS is_sold_out,
+         (SELECT count(*)::int FROM seats s WHERE s.performance_id = p.id) AS total_seats,
+         (SELECT count(*)::int FROM seats s WHERE s.performance_id = p.id)
+           - (SELECT count(*)::int FROM reservations r WHERE r.performance_id = p.id AND ${IS_LIVE_RESERVATION}) AS free_seats
   FROM performances p`;
 
 export type PerformanceFactsRow = {
