@@ -1,10 +1,10 @@
 // The seat map is served from a per-process snapshot at most SEAT_MAP_FRESH_MS
 // old; these tests pin down what may and may not lag behind.
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { admittedFans, requestHold, requestRelease, requestSeats, seatIdsOf, type Fan } from "@/lib/booking/booking-test-kit";
 import { SEAT_MAP_FRESH_MS } from "@/lib/booking/seat-map-snapshot";
 import { db } from "@/lib/db";
+import { useMovableClock } from "@/lib/testing/clock";
 import { createConcert } from "@/lib/testing/fixtures";
 import { recordDatabaseStatements } from "@/lib/testing/queue";
 
@@ -49,11 +49,12 @@ describe("the seat map snapshot", () => {
   });
 
   it("shows another fan's hold within SEAT_MAP_FRESH_MS", async () => {
+    const clock = useMovableClock();
     const { performanceId, seats, fans: [viewer, holder] } = await dateWithFans(2);
     await seatsSeenBy(viewer!, performanceId);
     expect((await requestHold(holder!, { performanceId, seatIds: [seats[1]] })).status).toBe(201);
 
-    await sleep(SEAT_MAP_FRESH_MS + 50);
+    clock.advance(SEAT_MAP_FRESH_MS);
 
     expect((await seatsSeenBy(viewer!, performanceId)).get(seats[1]!)).toEqual({ status: "HELD", heldByMe: false });
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared-query";
+import { processClock } from "@/lib/cache/process-clock";
 import { RefreshingCache } from "@/lib/cache/refreshing-cache";
 import type { SeatMapSnapshot } from "@/lib/booking/seat-views";
 
@@ -10,7 +11,11 @@ export const SEAT_MAP_FRESH_MS = 1_000;
 const MAX_PERFORMANCES = 2_000;
 
 const holder = globalThis as unknown as { encoreSeatMaps?: RefreshingCache<SeatMapSnapshot | null> };
-const seatMaps = (holder.encoreSeatMaps ??= new RefreshingCache({ freshMs: SEAT_MAP_FRESH_MS, maxEntries: MAX_PERFORMANCES }));
+const seatMaps = (holder.encoreSeatMaps ??= new RefreshingCache({
+  freshMs: SEAT_MAP_FRESH_MS,
+  maxEntries: MAX_PERFORMANCES,
+  now: processClock.now,
+}));
 
 /**
  * Every seat of a performance with its live reservation as of at most

@@ -1,5 +1,4 @@
 import { createHmac } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { DELETE as leaveRoute } from "@/app/api/queue/route";
 import { GET as statusRoute } from "@/app/api/queue/status/route";
@@ -7,6 +6,7 @@ import { db } from "@/lib/db";
 import { requireAdmission } from "@/lib/queue/require-admission";
 import { SNAPSHOT_FRESH_MS } from "@/lib/queue/room-snapshot";
 import { queueCookieName, sealQueueToken } from "@/lib/queue/token";
+import { useMovableClock } from "@/lib/testing/clock";
 import { createConcert, createUser, sessionCookieFor } from "@/lib/testing/fixtures";
 import { call, cookieFrom, testRequest } from "@/lib/testing/http";
 import { admitFan, joinAs } from "@/lib/testing/queue";
@@ -118,6 +118,7 @@ describe("status poll", () => {
   });
 
   it("answers 410 for a turn that is over, by the clock or because it ended in another process", async () => {
+    const clock = useMovableClock();
     const { concertId } = await createConcert(db());
     const fan = await signedInFan();
     const admission = await admitFan(db(), { userId: fan.userId, concertId });
@@ -127,7 +128,7 @@ describe("status poll", () => {
     expect((await poll({ token: admission.token })).status).toBe(200);
     // Paid in another process: this process learns it from its next snapshot refresh.
     await db().$executeRaw`UPDATE queue_tokens SET status = 'ENDED', end_reason = 'PAID', ended_at = now() WHERE id = ${admission.tokenId}::uuid`;
-    await sleep(SNAPSHOT_FRESH_MS + 100);
+    clock.advance(SNAPSHOT_FRESH_MS);
     const afterPayment = await poll({ token: admission.token });
     expect(afterPayment.status).toBe(410);
     expect(await errorCode(afterPayment)).toBe("QUEUE_TOKEN_EXPIRED");
