@@ -15,6 +15,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { holdSeats } from "@/lib/booking/hold-seats";
 import { AppError } from "@/lib/errors";
 import { createConcert } from "@/lib/testing/fixtures";
+import { waitForALockWait } from "@/lib/testing/wait";
 
 type HoldBody = { reservations: { id: string; seatId: string; performanceId: string; price: number; status: string; expiresAt: string }[] };
 
@@ -115,7 +116,7 @@ describe("POST /api/reservations", () => {
 
     const attempt = holdSeats(db(), { userId: fan!.userId, performanceId, seatIds: [a, b, c], queueTokenFor: () => fan!.headers["x-queue-token"] })
       .catch((error: unknown) => error);
-    await waitForALockWait();
+    await waitForALockWait(db());
     commitRival();
     await rivalClaim;
     const refusal = await attempt;
@@ -235,13 +236,3 @@ function randomSubset<T>(items: T[], size: number): T[] {
   return shuffled.slice(0, size);
 }
 
-/** Resolves once some statement of this database waits on a lock (the claim queued behind the rival). */
-async function waitForALockWait(): Promise<void> {
-  for (let attempt = 0; attempt < 250; attempt++) {
-    const [row] = await db().$queryRaw<{ waiting: number }[]>`
-      SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (row!.waiting > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error("no statement ever waited on the rival's claim");
-}

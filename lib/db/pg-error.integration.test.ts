@@ -39,12 +39,15 @@ describe("pgErrorCode", () => {
     const user = await createUser(db());
     await db().wallet.create({ data: { userId: user.id } });
     let release!: () => void;
+    let locked!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
     const holder = inTransaction(db(), async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM wallets WHERE user_id = ${user.id}::uuid FOR UPDATE`;
+      locked();
       await held;
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await isLocked;
     const waiter = await failureOf(() =>
       inTransaction(db(), (tx) => tx.$executeRaw`UPDATE wallets SET balance = 1 WHERE user_id = ${user.id}::uuid`, {
         lockTimeoutMs: 100,

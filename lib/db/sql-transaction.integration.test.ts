@@ -5,6 +5,7 @@ import { pgErrorCode, PG } from "@/lib/db/pg-error";
 import { preparedQuery } from "@/lib/db/prepared-query";
 import { inSqlTransaction } from "@/lib/db/sql-transaction";
 import { createUser } from "@/lib/testing/fixtures";
+import { waitForSessionToEnd } from "@/lib/testing/wait";
 
 const pool = () => sqlPoolOf(db())!;
 
@@ -71,7 +72,8 @@ describe("inSqlTransaction", () => {
     const stalled = await inSqlTransaction(pool(), async (tx) => {
       await tx.$executeRaw`SELECT set_config('idle_in_transaction_session_timeout', '200', true)`;
       await tx.$executeRaw`UPDATE wallets SET balance = 2 WHERE user_id = ${user.id}::uuid`;
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      const [session] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      await waitForSessionToEnd(db(), session!.pid);
       await tx.$executeRaw`SELECT 1`;
     }).catch((error: unknown) => error);
     expect(stalled).toBeInstanceOf(Error);

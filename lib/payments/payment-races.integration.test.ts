@@ -103,17 +103,18 @@ describe("payment races", () => {
       UPDATE reservations r SET expires_at = clock_timestamp() + make_interval(secs => edge.offset_ms / 1000.0)
       FROM unnest(${fans.map((fan) => fan.hold.id)}::uuid[], ${offsetsMs}::int[]) AS edge(id, offset_ms)
       WHERE r.id = edge.id`;
-    // The release job sweeps expired holds while the payments run.
-    const sweeps = Array.from({ length: 10 }, (_, index) =>
-      new Promise((resolve) => setTimeout(resolve, index * 20)).then(
-        () => db().$executeRaw`UPDATE reservations SET status = 'EXPIRED', updated_at = now()
-                              WHERE performance_id = ${performanceIds[0]}::uuid AND status = 'HELD' AND expires_at <= clock_timestamp()`,
-      ),
-    );
+    // The release job sweeps expired holds, again and again, for as long as the payments run.
+    let paying = true;
+    const sweeps = (async () => {
+      while (paying) {
+        await db().$executeRaw`UPDATE reservations SET status = 'EXPIRED', updated_at = now()
+                               WHERE performance_id = ${performanceIds[0]}::uuid AND status = 'HELD' AND expires_at <= clock_timestamp()`;
+      }
+    })();
     const answers = await answersOf(
       fans.map((fan) => call(payRoute, payRequest({ cookie: fan.cookie, token: fan.token, reservationIds: [fan.hold.id] }))),
-    );
-    await Promise.all(sweeps);
+    ).finally(() => (paying = false));
+    await sweeps;
 
     const outcomes: Record<string, number> = {};
     for (const [index, fan] of fans.entries()) {
