@@ -90,15 +90,15 @@ describe("purgeExpiredRows", () => {
       await Promise.all(RETENTION_KINDS.map(async (kind) => [kind, await insertRows(kind, { userId, room, moment: at(0), count: 25 })] as const)),
     ) as Record<RetentionKind, string[]>;
     const after = at(2 * 24 * 60 * 60);
-    // A clock that jumps a second at every reading: the check after the first round ends a 1 s budget.
+    // A clock that jumps a second at every reading: the check after the second batch ends a 2 s budget.
     let clockMs = 0;
     const clock = () => (clockMs += 1_000);
 
-    const first = await purgeExpiredRows(db(), { now: after, batchSize: 10, timeBudgetMs: 1_000, clock });
-    expect(first).toEqual({ sessions: 10, idempotencyRecords: 10, queueTokens: 10, signInThrottles: 10, isDrained: false });
+    const first = await purgeExpiredRows(db(), { now: after, batchSize: 10, timeBudgetMs: 2_000, clock });
+    expect(first).toEqual({ sessions: 10, idempotencyRecords: 10, queueTokens: 0, signInThrottles: 0, isDrained: false });
 
     const second = await purgeExpiredRows(db(), { now: after, batchSize: 10 });
-    expect(second).toEqual({ sessions: 15, idempotencyRecords: 15, queueTokens: 15, signInThrottles: 15, isDrained: true });
+    expect(second).toEqual({ sessions: 15, idempotencyRecords: 15, queueTokens: 25, signInThrottles: 25, isDrained: true });
     for (const kind of RETENTION_KINDS) expect(await countRemaining(kind, keys[kind])).toBe(0);
   });
 

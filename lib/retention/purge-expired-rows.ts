@@ -25,8 +25,8 @@ export type PurgeResult = Record<RetentionKind, number> & {
  * Removes the rows whose retention window is over (lib/retention/retention-policy.ts)
  * in bounded batches until none is left or the time budget is spent, and says
  * how many of each kind it removed. Kinds take turns, one batch each per round,
- * so a large backlog of one kind does not hold back the others; the budget is
- * checked after every round, so a run ends at most one round past it. Safe to
+ * so a large backlog of one kind does not hold back the others. No batch starts
+ * once the budget is spent, so a run ends at most one batch past it. Safe to
  * run twice at once: each batch skips the rows another run has locked, so the
  * two split the work and each row is removed (and counted) once.
  */
@@ -38,13 +38,16 @@ export async function purgeExpiredRows(db: Db, options: PurgeOptions = {}): Prom
   let pending = RETENTION_KINDS;
   while (pending.length > 0) {
     const stillPending: RetentionKind[] = [];
-    for (const kind of pending) {
+    for (const [index, kind] of pending.entries()) {
       const count = await deleteExpiredBatch(db, kind, { now: options.now ?? null, limit: batchSize });
       removed[kind] += count;
       if (count === batchSize) stillPending.push(kind);
+      if (clock() >= deadline) {
+        const isDrained = stillPending.length === 0 && index === pending.length - 1;
+        return { ...removed, isDrained };
+      }
     }
     pending = stillPending;
-    if (pending.length > 0 && clock() >= deadline) return { ...removed, isDrained: false };
   }
   return { ...removed, isDrained: true };
 }
