@@ -30,9 +30,17 @@ export function createPrismaClient(options: { connectionString: string; poolSize
     // A client that cannot get a connection in time fails fast instead of
     // queueing forever behind a storm.
     connectionTimeoutMillis: 10_000,
+    // TCP keepalive finds a connection whose server vanished without closing it.
+    keepAlive: true,
   });
   // A dropped idle connection is replaced on next use; it must not crash the process.
   pool.on("error", (error) => logError("idle database connection failed", error));
+  // The server may also end a connection while a request holds it between two
+  // statements (pg_terminate_backend, a restart). pg reports that as an "error"
+  // event, which would crash the process with no listener; the connection is
+  // marked unusable instead, its next statement fails (503) and the pool drops
+  // it when it comes back.
+  pool.on("connect", (connection) => connection.on("error", () => {}));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   poolOfClient.set(client, pool);
   return client;

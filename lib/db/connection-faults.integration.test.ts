@@ -11,6 +11,8 @@ import { POST as holdRoute } from "@/app/api/reservations/route";
 import { POST as chargeRoute } from "@/app/api/wallet/charge/route";
 import { GET as entriesRoute } from "@/app/api/wallet/entries/route";
 import { db } from "@/lib/db";
+import { createPrismaClient, sqlPoolOf } from "@/lib/db/client";
+import { isConnectionFault } from "@/lib/db/connection-fault";
 import { terminateBackendsUntilStopped, terminateMidStatement } from "@/lib/testing/faults";
 import { createConcert, createUser, sessionCookieFor } from "@/lib/testing/fixtures";
 import { call, testRequest } from "@/lib/testing/http";
@@ -134,6 +136,65 @@ describe("a connection terminated mid-statement", () => {
     });
     expect(response.status).toBe(200);
     expect((await response.json()).entries).toHaveLength(1);
+  });
+});
+
+async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the work to fail");
+}
+
+describe("what the drivers throw", () => {
+  it("knows a terminated ORM query, raw query and pool query, and an unreachable server, as connection faults", async () => {
+    quietLogs();
+    const cut = (run: () => Promise<unknown>) =>
+      terminateMidStatement({ table: "users", statement: /users/, during: () => failureOf(run) });
+    expect(isConnectionFault(await cut(() => db().user.findMany({ select: { id: true } })))).toBe(true);
+    expect(isConnectionFault(await cut(() => db().$queryRaw`SELECT count(*) FROM users`))).toBe(true);
+    expect(isConnectionFault(await cut(() => sqlPoolOf(db())!.query("SELECT count(*) FROM users")))).toBe(true);
+    const unreachable = createPrismaClient({ connectionString: "postgresql://postgres@127.0.0.1:9/encore" });
+    try {
+      expect(isConnectionFault(await failureOf(() => unreachable.user.count()))).toBe(true);
+      expect(isConnectionFault(await failureOf(() => sqlPoolOf(unreachable)!.query("SELECT 1")))).toBe(true);
+    } finally {
+      await unreachable.$disconnect();
+    }
+  });
+
+  it("drops the terminated connections from the pool, idle ones included, and serves the next reads", async () => {
+    quietLogs();
+    const pool = sqlPoolOf(db())!;
+    // Fill the pool with a few idle connections.
+    await Promise.all(Array.from({ length: 4 }, () => pool.query("SELECT pg_sleep(0)")));
+    const before = pool.totalCount;
+    expect(before).toBeGreaterThanOrEqual(1);
+    let removed = 0;
+    const onRemove = () => void (removed += 1);
+    pool.on("remove", onRemove);
+    try {
+      const killer = await terminateBackendsUntilStopped();
+      // Wait (on the pool's own events) until it has noticed and dropped every connection it had.
+      while (removed < before) await new Promise((resolve) => pool.once("remove", resolve));
+      expect(await killer.stop()).toBeGreaterThanOrEqual(before);
+    } finally {
+      pool.off("remove", onRemove);
+    }
+    const response = await call(entriesRoute, testRequest("GET", "/api/wallet/entries", { cookie: (await signedInFan()).cookie }));
+    expect(response.status).toBe(200);
+  });
+
+  it("never leaves a checked-out connection without an error listener, so a connection ended between statements cannot crash the process", async () => {
+    const pool = sqlPoolOf(db())!;
+    const connections = await Promise.all(Array.from({ length: 3 }, () => pool.connect()));
+    try {
+      for (const connection of connections) expect(connection.listenerCount("error")).toBeGreaterThan(0);
+    } finally {
+      for (const connection of connections) connection.release();
+    }
   });
 });
 
