@@ -17,6 +17,14 @@ const envSchema = z.object({
   QUEUE_TOKEN_SECRET: z.string().min(32).optional(),
   HOLD_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   MAX_HOLDS_PER_PERFORMANCE: z.coerce.number().int().min(1).max(10).default(4),
+  /** Password hashes running at once per process for sign-in (unknown emails included) and for sign-up. */
+  SIGN_IN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  SIGN_UP_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Requests admitted behind the running hashes; more are shed with 503 + Retry-After. */
+  SIGN_IN_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  SIGN_UP_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  /** libuv's thread pool size (Node's default is 4); read only to check the hashing budget against it. */
+  UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).max(1024).default(4),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   ENCORE_DATA_DIR: z.string().default(".data"),
   /** Set by `npm start` and the test suite: a production build run on this machine. */
@@ -56,6 +64,10 @@ function loadEnv(): Env {
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const raw = parsed.data;
+  if (raw.SIGN_IN_HASH_CONCURRENCY + raw.SIGN_UP_HASH_CONCURRENCY >= raw.UV_THREADPOOL_SIZE) {
+    // Hashing must leave libuv's pool a free thread for gzip, file reads and DNS.
+    throw new Error("Invalid configuration:\n  SIGN_IN_HASH_CONCURRENCY + SIGN_UP_HASH_CONCURRENCY must be below UV_THREADPOOL_SIZE.");
+  }
   // `next build` runs with NODE_ENV=production but no secrets; they are read lazily.
   const isBuilding = process.env.NEXT_PHASE === "phase-production-build";
   const isProduction = raw.NODE_ENV === "production" && raw.ENCORE_LOCAL === "false" && !isBuilding;

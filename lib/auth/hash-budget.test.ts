@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { isAppError } from "@/lib/errors";
+import { createHashBudget, type Hash } from "@/lib/auth/hash-budget";
+
+/** Work the test finishes by hand, so the order of events is decided here, not by timers. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, work: () => opened.then(() => "hashed") };
+}
+
+function fakeClock() {
+  let ms = 0;
+  return { now: () => ms, advance: (by: number) => (ms += by) };
+}
+
+function budget(concurrency: number, queueLimit: number, clock = fakeClock()) {
+  return createHashBudget({ concurrency, queueLimit, shedMessage: "busy", now: clock.now, initialHashMs: 100 });
+}
+
+/** Lets pending promise callbacks run. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe("hash budget", () => {
+  it("runs at most `concurrency` hashes at once and starts the waiting ones in arrival order", async () => {
+    const hashes = createHashBudget({ concurrency: 2, queueLimit: 5, shedMessage: "busy" });
+    const gates = Array.from({ length: 4 }, gate);
+    const started: number[] = [];
+    const results = gates.map((g, index) =>
+      hashes.enter((hash) => hash(() => (started.push(index), g.work()))),
+    );
+    await settle();
+    expect(started).toEqual([0, 1]);
+    expect(hashes.state()).toEqual({ admitted: 4, running: 2, waiting: 2 });
+
+    gates[1]!.open();
+    await settle();
+    expect(started).toEqual([0, 1, 2]);
+    gates[0]!.open();
+    await settle();
+    expect(started).toEqual([0, 1, 2, 3]);
+    for (const g of gates) g.open();
+    expect(await Promise.all(results)).toEqual(["hashed", "hashed", "hashed", "hashed"]);
+    expect(hashes.state()).toEqual({ admitted: 0, running: 0, waiting: 0 });
+  });
+
+  it("sheds the caller beyond concurrency + queue with SERVICE_UNAVAILABLE, without running its task", async () => {
+    const hashes = budget(1, 2);
+    const g = gate();
+    const admitted = Array.from({ length: 3 }, () => hashes.enter((hash) => hash(g.work)));
+    let ranShedTask = false;
+    const shed = await hashes.enter(async () => (ranShedTask = true)).catch((error: unknown) => error);
+
+    expect(isAppError(shed, "SERVICE_UNAVAILABLE")).toBe(true);
+    expect(ranShedTask).toBe(false);
+    g.open();
+    await Promise.all(admitted);
+    expect(await hashes.enter(async () => "room again")).toBe("room again");
+  });
+
+  it("counts a request as admitted from entry, before it hashes (its database work holds the place)", async () => {
+    const hashes = budget(1, 0);
+    const g = gate();
+    const first = hashes.enter(async (hash) => {
+      await g.work(); // e.g. the user lookup, before hashing
+      return hash(async () => "hashed");
+    });
+    await expect(hashes.enter(async () => "second")).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+    g.open();
+    expect(await first).toBe("hashed");
+  });
+
+  it("frees the slot and the place when a hash or the task fails", async () => {
+    const hashes = budget(1, 0);
+    await expect(hashes.enter((hash) => hash(() => Promise.reject(new Error("scrypt failed"))))).rejects.toThrow("scrypt failed");
+    await expect(hashes.enter(async () => { throw new Error("lookup failed"); })).rejects.toThrow("lookup failed");
+    expect(hashes.state()).toEqual({ admitted: 0, running: 0, waiting: 0 });
+    expect(await hashes.enter((hash: Hash) => hash(async () => "ok"))).toBe("ok");
+  });
+
+  it("estimates Retry-After from the measured hash time and the line ahead", async () => {
+    const clock = fakeClock();
+    const hashes = budget(2, 38, clock);
+    // Measure a few 600 ms hashes; the smoothed average moves from 100 ms toward 600 ms.
+    for (let round = 0; round < 30; round++) {
+      await hashes.enter((hash) => hash(async () => clock.advance(600)));
+    }
+    const g = gate();
+    const line = Array.from({ length: 40 }, () => hashes.enter((hash) => hash(g.work)));
+    const shed = await hashes.enter(async () => "never").catch((error: unknown) => error);
+    // 40 admitted over 2 slots at ~600 ms each: about 12 s.
+    expect(shed).toMatchObject({ code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 12 });
+    g.open();
+    await Promise.all(line);
+  });
+
+  it("asks for at least one second even when hashes are instant", async () => {
+    const hashes = budget(1, 0, fakeClock());
+    for (let round = 0; round < 30; round++) await hashes.enter((hash) => hash(async () => "instant"));
+    const g = gate();
+    const holder = hashes.enter((hash) => hash(g.work));
+    await expect(hashes.enter(async () => "never")).rejects.toMatchObject({ retryAfterSeconds: 1 });
+    g.open();
+    await holder;
+  });
+});
