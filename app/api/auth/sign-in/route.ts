@@ -1,18 +1,24 @@
+import { DEVICE_COOKIE, deviceCookieHeader } from "@/lib/auth/device-cookie";
 import { signInInput } from "@/lib/auth/schemas";
 import { createSession } from "@/lib/auth/session";
 import { sessionCookieHeader } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { otherMethods } from "@/lib/http/method-not-allowed";
-import { readJson } from "@/lib/http/request";
+import { readCookie, readJson } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { publicRoute } from "@/lib/http/route";
 
 export const POST = publicRoute(async ({ request }) => {
   const input = await readJson(request, signInInput);
-  const user = await signIn(db(), input);
+  const { user, deviceCookie } = await signIn(db(), input, readCookie(request, DEVICE_COOKIE));
   const session = await createSession(db(), user.id);
-  return json({ user }, { headers: { "set-cookie": sessionCookieHeader(session.cookieValue) } });
+  return json({ user }, {
+    headers: [
+      ["set-cookie", sessionCookieHeader(session.cookieValue)],
+      ["set-cookie", deviceCookieHeader(deviceCookie)],
+    ],
+  });
 });
 
 export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");
