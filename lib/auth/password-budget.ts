@@ -2,25 +2,23 @@ import "server-only";
 import { env } from "@/lib/env";
 import { createHashBudget, type HashBudget } from "@/lib/auth/hash-budget";
 
-let signInBudget: HashBudget | undefined;
-let signUpBudget: HashBudget | undefined;
+const budgets = new Map<"sign-ins" | "sign-ups", HashBudget>();
+
+function budgetFor(what: "sign-ins" | "sign-ups", concurrency: number, queueLimit: number): HashBudget {
+  let budget = budgets.get(what);
+  if (!budget) {
+    budget = createHashBudget({ concurrency, queueLimit, shedMessage: `Too many ${what} right now. Please retry in a moment.` });
+    budgets.set(what, budget);
+  }
+  return budget;
+}
 
 /** This process's sign-in hashing budget (lib/auth/hash-budget.ts), sized by SIGN_IN_HASH_*. */
 export function signInHashBudget(): HashBudget {
-  signInBudget ??= createHashBudget({
-    concurrency: env().SIGN_IN_HASH_CONCURRENCY,
-    queueLimit: env().SIGN_IN_HASH_QUEUE,
-    shedMessage: "Too many sign-ins right now. Please retry in a moment.",
-  });
-  return signInBudget;
+  return budgetFor("sign-ins", env().SIGN_IN_HASH_CONCURRENCY, env().SIGN_IN_HASH_QUEUE);
 }
 
-/** This process's sign-up hashing budget, separate so a sign-up wave cannot shut out sign-ins (or the reverse). */
+/** This process's sign-up hashing budget, separate so a wave of sign-ups cannot shut out sign-ins (or the reverse). */
 export function signUpHashBudget(): HashBudget {
-  signUpBudget ??= createHashBudget({
-    concurrency: env().SIGN_UP_HASH_CONCURRENCY,
-    queueLimit: env().SIGN_UP_HASH_QUEUE,
-    shedMessage: "Too many sign-ups right now. Please retry in a moment.",
-  });
-  return signUpBudget;
+  return budgetFor("sign-ups", env().SIGN_UP_HASH_CONCURRENCY, env().SIGN_UP_HASH_QUEUE);
 }
