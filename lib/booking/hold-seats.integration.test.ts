@@ -114,7 +114,7 @@ describe("POST /api/reservations", () => {
     }, { statementTimeoutMs: 30_000 });
     await rivalHasInserted;
 
-    const attempt = holdSeats(db(), { userId: fan!.userId, performanceId, seatIds: [a, b, c], queueTokenFor: () => fan!.headers["x-queue-token"] })
+    const attempt = holdSeats(db(), { userId: fan!.userId, performanceId, seatIds: [a, b, c], queueTokens: { header: fan!.headers["x-queue-token"], cookies: new Map() } })
       .catch((error: unknown) => error);
     await waitForALockWait(db());
     commitRival();

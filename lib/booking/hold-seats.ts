@@ -8,6 +8,7 @@ import { concertOfPerformance } from "@/lib/booking/concert-of-performance";
 import { holdRefusalError, seatUnavailable, type HoldRefusal } from "@/lib/booking/hold-refusals";
 import { markSeatMapStale } from "@/lib/booking/seat-map-snapshot";
 import { toQueuePlace, type QueuePlace } from "@/lib/queue/claim-queue-place";
+import { queueTokenFor, type QueueTokens } from "@/lib/queue/queue-tokens";
 import { admissionRefusal, verifyQueueToken } from "@/lib/queue/require-admission";
 
 export type HoldSeatsOptions = {
@@ -15,8 +16,8 @@ export type HoldSeatsOptions = {
   performanceId: string;
   /** 1–4 distinct seat ids (validated by the caller's schema). */
   seatIds: string[];
-  /** The queue token the request carries for a concert (X-Queue-Token, or the web UI's cookie for it). */
-  queueTokenFor: (concertId: string) => string | undefined;
+  /** The request's queue tokens; the performance's concert picks the one that counts. */
+  queueTokens: QueueTokens;
   /** Defaults to HOLD_TTL_SECONDS. */
   holdTtlSeconds?: number;
   /** Defaults to MAX_HOLDS_PER_PERFORMANCE. */
@@ -63,7 +64,7 @@ export async function holdSeats(database: Database, options: HoldSeatsOptions): 
   const seatIds = [...new Set(options.seatIds.map((id) => id.toLowerCase()))].sort();
   const maxHolds = options.maxHoldsPerPerformance ?? env().MAX_HOLDS_PER_PERFORMANCE;
   const concertId = await concertOfPerformance(database, options.performanceId);
-  const claims = await verifyQueueToken({ token: options.queueTokenFor(concertId), userId: options.userId, concertId });
+  const claims = await verifyQueueToken({ token: queueTokenFor(options.queueTokens, concertId), userId: options.userId, concertId });
 
   let row: HoldSeatsRow | undefined;
   try {

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { getSeatMapSnapshot } from "@/lib/booking/seat-map-snapshot";
 import { seatMapJson, type OwnHold } from "@/lib/booking/seat-views";
 import { toQueuePlace, type QueuePlaceRow } from "@/lib/queue/claim-queue-place";
+import { queueTokenFor, type QueueTokens } from "@/lib/queue/queue-tokens";
 import { admissionOf, verifyQueueToken } from "@/lib/queue/require-admission";
 
 type PlaceAndHoldsRow = QueuePlaceRow & { own_seat_ids: string[] | null; own_expires_at: (Date | string)[] | null };
@@ -19,12 +20,12 @@ type PlaceAndHoldsRow = QueuePlaceRow & { own_seat_ids: string[] | null; own_exp
  */
 export async function listSeatsJson(
   db: Db,
-  options: { performanceId: string; userId: string; queueTokenFor: (concertId: string) => string | undefined },
+  options: { performanceId: string; userId: string; queueTokens: QueueTokens },
 ): Promise<string> {
   const snapshot = await getSeatMapSnapshot(db, options.performanceId);
   if (!snapshot) throw new AppError("NOT_FOUND", "No such performance.");
   const { concertId } = snapshot;
-  const claims = await verifyQueueToken({ token: options.queueTokenFor(concertId), userId: options.userId, concertId });
+  const claims = await verifyQueueToken({ token: queueTokenFor(options.queueTokens, concertId), userId: options.userId, concertId });
   const [row] = await preparedQuery<PlaceAndHoldsRow>(db)`
     SELECT q.status, q.admitted_until, q.is_live, own.seat_ids AS own_seat_ids, own.expires_at AS own_expires_at
     FROM claim_queue_place(${claims.tid}::uuid, ${options.userId}::uuid, ${concertId}::uuid) AS q

@@ -1,12 +1,13 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { readSession, SESSION_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { readQueueTokens } from "@/lib/http/queue-tokens";
+import { queueTokenFor } from "@/lib/queue/queue-tokens";
 import { requireAdmission, type Admission } from "@/lib/queue/require-admission";
-import { queueCookieName } from "@/lib/queue/token";
 
 /** The signed-in user of the page being rendered, or null. One lookup per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
@@ -31,12 +32,12 @@ function queuePathAfterTurn(concertId: string): string {
 }
 
 /**
- * For booking and checkout pages: the ADMITTED guard with the web UI's queue
- * cookie; a fan whose turn has not come goes to the waiting room, one whose
+ * For booking and checkout pages: the ADMITTED guard with the request's queue
+ * token, read as admittedRoute reads it (the web UI's cookie); a fan whose turn has not come goes to the waiting room, one whose
  * turn has ended (paid, ran out, given away) to the waiting room telling them so.
  */
 export async function requirePageAdmission(userId: string, concertId: string): Promise<Admission> {
-  const token = (await cookies()).get(queueCookieName(concertId))?.value;
+  const token = queueTokenFor(readQueueTokens(await headers()), concertId);
   try {
     return await requireAdmission(db(), { token, userId, concertId });
   } catch (error) {

@@ -66,21 +66,27 @@ export function parseId(value: string | undefined, what = "resource"): string {
 }
 
 export function readCookie(request: Request, name: string): string | undefined {
-  const header = request.headers.get("cookie");
-  if (!header) return undefined;
+  for (const [cookieName, value] of cookieValues(request.headers.get("cookie"))) {
+    if (cookieName === name) return value;
+  }
+  return undefined;
+}
+
+/** The cookies of a Cookie header in order, each decoded (undefined when it cannot be). */
+export function* cookieValues(header: string | null): Generator<[name: string, value: string | undefined]> {
+  if (!header) return;
   for (const part of header.split(";")) {
     const index = part.indexOf("=");
     if (index === -1) continue;
-    if (part.slice(0, index).trim() === name) {
-      const value = part.slice(index + 1).trim();
-      try {
-        return decodeURIComponent(value);
-      } catch {
-        return undefined;
-      }
+    const value = part.slice(index + 1).trim();
+    let decoded: string | undefined;
+    try {
+      decoded = decodeURIComponent(value);
+    } catch {
+      decoded = undefined;
     }
+    yield [part.slice(0, index).trim(), decoded];
   }
-  return undefined;
 }
 
 export type CookieOptions = { maxAgeSeconds: number; secure: boolean; httpOnly?: boolean; path?: string };

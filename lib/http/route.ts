@@ -8,8 +8,10 @@ import { pgErrorCode, PG } from "@/lib/db/pg-error";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { readQueueTokens } from "@/lib/http/queue-tokens";
 import { readCookie } from "@/lib/http/request";
 import { appErrorResponse, errorBody, fieldErrors, json } from "@/lib/http/responses";
+import type { QueueTokens } from "@/lib/queue/queue-tokens";
 
 type NextRouteContext<Params> = { params: Promise<Params> };
 export type RouteHandler<Params> = (request: Request, context: NextRouteContext<Params>) => Promise<Response>;
@@ -94,6 +96,21 @@ export function sessionRoute<Params = Record<string, never>>(
   handler: (args: Args<Params> & { session: AuthSession }) => Promise<Response>,
 ): RouteHandler<Params> {
   return publicRoute<Params>(async (args) => handler({ ...args, session: await requireSession(args.request) }));
+}
+
+export type AdmittedArgs<Params = Record<string, never>> = Args<Params> & { session: AuthSession; queueTokens: QueueTokens };
+
+/**
+ * A route for admitted fans (the ADMITTED guard of docs/API.md): 401 without a session,
+ * then the handler gets the request's queue tokens (X-Queue-Token, else the
+ * web UI's cookie of the concert) for its one domain call, which finds the
+ * concert of the resource and runs the guard, on hot paths inside its own
+ * statement (401 INVALID_QUEUE_TOKEN / 403 NOT_ADMITTED / 410 QUEUE_TOKEN_EXPIRED).
+ */
+export function admittedRoute<Params = Record<string, never>>(
+  handler: (args: AdmittedArgs<Params>) => Promise<Response>,
+): RouteHandler<Params> {
+  return sessionRoute<Params>(async (args) => handler({ ...args, queueTokens: readQueueTokens(args.request.headers) }));
 }
 
 /** A route for operators only: 401 without a session, 403 for a fan. */

@@ -4,14 +4,14 @@ import type { AuthSession } from "@/lib/auth/session";
 import { db, type Prisma } from "@/lib/db";
 import { readJson } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
-import { sessionRoute, type RouteHandler } from "@/lib/http/route";
+import { admittedRoute, sessionRoute, type AdmittedArgs, type RouteHandler } from "@/lib/http/route";
 import { hashRequest } from "@/lib/idempotency/hash-request";
 import { readIdempotencyKey } from "@/lib/idempotency/idempotency-key";
 import { withIdempotency, type IdempotentAnswer } from "@/lib/idempotency/with-idempotency";
 
-type IdempotentHandlerArgs<Input> = {
-  request: Request;
-  session: AuthSession;
+type RouteArgs = { request: Request; session: AuthSession };
+
+type IdempotentHandlerArgs<Args, Input> = Args & {
   input: Input;
   /** The transaction that also holds the idempotency record. */
   tx: Prisma.TransactionClient;
@@ -25,20 +25,35 @@ type IdempotentHandlerArgs<Input> = {
  */
 export function idempotentRoute<Schema extends z.ZodType>(
   schema: Schema,
-  handler: (args: IdempotentHandlerArgs<z.infer<Schema>>) => Promise<IdempotentAnswer>,
+  handler: (args: IdempotentHandlerArgs<RouteArgs, z.infer<Schema>>) => Promise<IdempotentAnswer>,
 ): RouteHandler<Record<string, never>> {
-  return sessionRoute(async ({ request, session }) => {
-    const key = readIdempotencyKey(request);
-    const input = await readJson(request, schema);
-    const answer = await withIdempotency(db(), {
-      userId: session.user.id,
-      key,
-      requestHash: hashRequest({ method: request.method, path: new URL(request.url).pathname, body: input }),
-      work: (tx) => handler({ request, session, input, tx }),
-    });
-    return json(answer.body, {
-      status: answer.status,
-      headers: answer.isReplay ? { "idempotent-replayed": "true" } : undefined,
-    });
+  return sessionRoute((args) => answerIdempotently(args, schema, handler));
+}
+
+/** idempotentRoute for admitted fans (admittedRoute): the handler also gets the request's queue tokens. */
+export function admittedIdempotentRoute<Schema extends z.ZodType>(
+  schema: Schema,
+  handler: (args: IdempotentHandlerArgs<AdmittedArgs, z.infer<Schema>>) => Promise<IdempotentAnswer>,
+): RouteHandler<Record<string, never>> {
+  return admittedRoute((args) => answerIdempotently(args, schema, handler));
+}
+
+async function answerIdempotently<Args extends RouteArgs, Schema extends z.ZodType>(
+  args: Args,
+  schema: Schema,
+  handler: (args: IdempotentHandlerArgs<Args, z.infer<Schema>>) => Promise<IdempotentAnswer>,
+): Promise<Response> {
+  const { request, session } = args;
+  const key = readIdempotencyKey(request);
+  const input = await readJson(request, schema);
+  const answer = await withIdempotency(db(), {
+    userId: session.user.id,
+    key,
+    requestHash: hashRequest({ method: request.method, path: new URL(request.url).pathname, body: input }),
+    work: (tx) => handler({ ...args, input, tx }),
+  });
+  return json(answer.body, {
+    status: answer.status,
+    headers: answer.isReplay ? { "idempotent-replayed": "true" } : undefined,
   });
 }

@@ -4,13 +4,14 @@ import { AppError } from "@/lib/errors";
 import { lockPayableHolds, holdExpired, type LockedHold } from "@/lib/payments/lock-payable-holds";
 import type { PaymentResponse } from "@/lib/payments/schemas";
 import { endQueueToken } from "@/lib/queue/end-queue-token";
+import { queueTokenFor, type QueueTokens } from "@/lib/queue/queue-tokens";
 import { requireAdmission } from "@/lib/queue/require-admission";
 
 export type PayForReservationsOptions = {
   userId: string;
   reservationIds: string[];
-  /** The queue token the request carries for a concert (X-Queue-Token, or the web UI's cookie for it). */
-  queueTokenFor: (concertId: string) => string | undefined;
+  /** The request's queue tokens; the concert of the holds picks the one that counts. */
+  queueTokens: QueueTokens;
 };
 
 type SettleRow = {
@@ -42,7 +43,7 @@ export async function payForReservations(tx: Db, options: PayForReservationsOpti
   const holds = await lockPayableHolds(tx, options);
   const concertId = holds[0]!.concertId;
   const admission = await requireAdmission(tx, {
-    token: options.queueTokenFor(concertId),
+    token: queueTokenFor(options.queueTokens, concertId),
     userId: options.userId,
     concertId,
   });

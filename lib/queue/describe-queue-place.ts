@@ -1,16 +1,12 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { Database } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { claimQueuePlace } from "@/lib/queue/claim-queue-place";
+import { queueTokenExpired } from "@/lib/queue/queue-token-errors";
 import { admittedStatus, prequeueStatus, waitingStatus } from "@/lib/queue/queue-status-view";
 import { getRoomSnapshot, isTokenKnownEnded, noteTokenEnded } from "@/lib/queue/room-snapshot";
 import type { QueueStatus } from "@/lib/queue/schemas";
 import { sealQueueToken, type QueueTokenClaims } from "@/lib/queue/token";
-
-export function queueTokenExpired(): AppError {
-  return new AppError("QUEUE_TOKEN_EXPIRED", "This place in line has ended. Join the line again.");
-}
 
 /** A uniform number in [0, 1) for poll jitter. */
 function jitter(): number {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { endQueueToken } from "@/lib/queue/end-queue-token";
-import { invalidQueueToken } from "@/lib/queue/read-queue-status";
+import { invalidQueueToken } from "@/lib/queue/queue-token-errors";
 import { forgetRoomSnapshot, noteTokenEnded } from "@/lib/queue/room-snapshot";
 import { openQueueToken } from "@/lib/queue/token";
 

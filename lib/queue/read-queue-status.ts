@@ -1,13 +1,9 @@
 import "server-only";
 import type { Database } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { describeQueuePlace } from "@/lib/queue/describe-queue-place";
+import { invalidQueueToken } from "@/lib/queue/queue-token-errors";
 import type { QueueStatus } from "@/lib/queue/schemas";
 import { openQueueToken } from "@/lib/queue/token";
-
-export function invalidQueueToken(): AppError {
-  return new AppError("INVALID_QUEUE_TOKEN", "A valid queue token is required.");
-}
 
 export type ReadQueueStatusOptions = {
   token: string | undefined;

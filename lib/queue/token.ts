@@ -90,7 +90,10 @@ export async function openQueueToken(token: string | null | undefined): Promise<
   return claims;
 }
 
+/** Every queue cookie's name starts with this. */
+export const QUEUE_COOKIE_PREFIX = "encore_queue_";
+
 /** The web UI keeps the token in an HttpOnly cookie per concert; API clients send X-Queue-Token. */
 export function queueCookieName(concertId: string): string {
-  return `encore_queue_${concertId.replaceAll("-", "")}`;
+  return `${QUEUE_COOKIE_PREFIX}${concertId.replaceAll("-", "")}`;
 }

@@ -5,21 +5,20 @@ import { db } from "@/lib/db";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { readJson } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
-import { sessionRoute } from "@/lib/http/route";
-import { queueTokenFrom } from "@/lib/queue/require-admission";
+import { admittedRoute, sessionRoute } from "@/lib/http/route";
 
 export const GET = sessionRoute(async ({ session }) => {
   const reservations = await listMyReservations(db(), { userId: session.user.id });
   return json({ reservations });
 });
 
-export const POST = sessionRoute(async ({ request, session }) => {
+export const POST = admittedRoute(async ({ request, session, queueTokens }) => {
   const input = await readJson(request, holdSeatsInput);
   const reservations = await holdSeats(db(), {
     userId: session.user.id,
     performanceId: input.performanceId.toLowerCase(),
     seatIds: input.seatIds,
-    queueTokenFor: (concertId) => queueTokenFrom(request, concertId),
+    queueTokens,
   });
   return json({ reservations }, 201);
 });

@@ -4,12 +4,12 @@ import { db } from "@/lib/db";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { parseId } from "@/lib/http/request";
 import { noContent } from "@/lib/http/responses";
-import { sessionRoute } from "@/lib/http/route";
+import { admittedRoute } from "@/lib/http/route";
 
-export const DELETE = sessionRoute<{ reservationId: string }>(async ({ request, params, session }) => {
+export const DELETE = admittedRoute<{ reservationId: string }>(async ({ params, session, queueTokens }) => {
   const reservationId = parseId(params.reservationId, "reservation");
   const userId = session.user.id;
-  await requireBookingAdmission(db(), { request, userId, target: { reservationId, userId } });
+  await requireBookingAdmission(db(), { queueTokens, userId, target: { reservationId, userId } });
   await releaseHold(db(), { userId, reservationId });
   return noContent();
 });

@@ -4,11 +4,11 @@ import { db } from "@/lib/db";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { parseId } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
-import { sessionRoute } from "@/lib/http/route";
+import { admittedRoute } from "@/lib/http/route";
 
-export const GET = sessionRoute<{ concertId: string }>(async ({ request, params, session }) => {
+export const GET = admittedRoute<{ concertId: string }>(async ({ params, session, queueTokens }) => {
   const concertId = parseId(params.concertId, "concert");
-  await requireBookingAdmission(db(), { request, userId: session.user.id, target: { concertId } });
+  await requireBookingAdmission(db(), { queueTokens, userId: session.user.id, target: { concertId } });
   const performances = await listPerformances(db(), { concertId });
   return json({ performances });
 });

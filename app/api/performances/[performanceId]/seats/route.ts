@@ -3,15 +3,14 @@ import { db } from "@/lib/db";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { parseId } from "@/lib/http/request";
 import { jsonText } from "@/lib/http/responses";
-import { sessionRoute } from "@/lib/http/route";
-import { queueTokenFrom } from "@/lib/queue/require-admission";
+import { admittedRoute } from "@/lib/http/route";
 
-export const GET = sessionRoute<{ performanceId: string }>(async ({ request, params, session }) => {
+export const GET = admittedRoute<{ performanceId: string }>(async ({ params, session, queueTokens }) => {
   const performanceId = parseId(params.performanceId, "performance");
   const body = await listSeatsJson(db(), {
     performanceId,
     userId: session.user.id,
-    queueTokenFor: (concertId) => queueTokenFrom(request, concertId),
+    queueTokens,
   });
   return jsonText(body);
 });
