@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { createPrismaClient, type Database } from "@/lib/db/client";
 
-export type { Db, Database } from "@/lib/db/client";
+export type { Db, Database, RawTransaction, SqlClient } from "@/lib/db/client";
 export { Prisma } from "@/lib/db/client";
 
 /**

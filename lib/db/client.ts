@@ -5,8 +5,22 @@ import { logError } from "@/lib/log";
 
 export { Prisma };
 export type Database = PrismaClient;
-/** The database or an open transaction: domain functions take either. */
+/** The database or an open Prisma transaction: domain functions that use the ORM take either. */
 export type Db = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * What runs tagged-template SQL (`$queryRaw` rows, `$executeRaw` row count):
+ * the app's client, a Prisma transaction, and a raw transaction. Domain
+ * functions written in SQL alone take this, so they also run inside a raw
+ * transaction (docs/decisions/055).
+ */
+export type SqlClient = {
+  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+};
+
+/** A transaction on one pooled pg connection (inRawTransaction): raw SQL only, no ORM. */
+export type RawTransaction = SqlClient;
 
 const poolOfClient = new WeakMap<PrismaClient, pg.Pool>();
 
@@ -47,10 +61,18 @@ export function createPrismaClient(options: { connectionString: string; poolSize
 }
 
 /**
- * The pg pool under a client made by createPrismaClient: the one place raw pg
- * runs, for a hot path whose interactive transaction the ORM makes several
- * times dearer (docs/decisions/030-wallet-and-idempotency.md).
+ * The pg pool under a client. Every client is made by createPrismaClient (the
+ * app's, the tests', the bench's, the seed's; a lint rule refuses any other
+ * `new PrismaClient`), so every client has one. Only lib/db runs SQL on it
+ * (preparedQuery, inRawTransaction), and tests that watch what a client sends.
  */
-export function sqlPoolOf(client: PrismaClient): pg.Pool | undefined {
-  return poolOfClient.get(client);
+export function sqlPoolOf(client: PrismaClient): pg.Pool {
+  const pool = poolOfClient.get(client);
+  if (!pool) throw new Error("This database client was not made by createPrismaClient.");
+  return pool;
+}
+
+/** The pool when `db` is a client; undefined when it is a transaction (Prisma's or a raw one). */
+export function sqlPoolOfClient(db: SqlClient): pg.Pool | undefined {
+  return poolOfClient.get(db as PrismaClient);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { sqlPoolOf, type Database, type Db } from "@/lib/db/client";
+import { sqlPoolOfClient, type SqlClient } from "@/lib/db/client";
 
 const INT8_OID = 20;
 
@@ -32,20 +32,20 @@ export function toPreparedQuery(strings: TemplateStringsArray, values: unknown[]
 }
 
 /**
- * One statement of a hot path, as a tagged template: on the app client's pg
- * pool it runs as a named prepared statement; inside a transaction (or on a
- * client without a pool) it runs through that client's `$queryRaw`. Same
- * values in, same row shapes out either way.
+ * One statement of a hot path, as a tagged template: on a client it runs on
+ * the client's pg pool as a named prepared statement; inside a transaction it
+ * is that transaction's statement (`$queryRaw`; a raw transaction prepares it
+ * the same way). Same values in, same row shapes out either way.
  *
  * Why: an ORM raw query costs about 0.15–0.25 ms of CPU in the app on top of
  * the statement, and PostgreSQL re-plans it every time; the session check, the
  * admission guard and the seat map run on nearly every booking request
- * (docs/decisions/020).
+ * (docs/decisions/020, 055).
  *
  *     const rows = await preparedQuery<{ id: string }>(db)`SELECT id FROM users WHERE email = ${email}`;
  */
-export function preparedQuery<Row>(db: Db): (strings: TemplateStringsArray, ...values: unknown[]) => Promise<Row[]> {
-  const pool = sqlPoolOf(db as Database);
+export function preparedQuery<Row>(db: SqlClient): (strings: TemplateStringsArray, ...values: unknown[]) => Promise<Row[]> {
+  const pool = sqlPoolOfClient(db);
   if (!pool) return (strings, ...values) => db.$queryRaw<Row[]>(strings, ...values);
   return async (strings, ...values) => (await pool.query(toPreparedQuery(strings, values))).rows as Row[];
 }

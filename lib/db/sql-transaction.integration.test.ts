@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { APP_CONNECTION_LIMITS, db } from "@/lib/db";
-import { sqlPoolOf } from "@/lib/db/client";
 import { pgErrorCode, PG } from "@/lib/db/pg-error";
 import { preparedQuery } from "@/lib/db/prepared-query";
-import { inSqlTransaction } from "@/lib/db/sql-transaction";
+import { inRawTransaction } from "@/lib/db/sql-transaction";
+import { inTransaction } from "@/lib/db/transaction";
 import { createUser } from "@/lib/testing/fixtures";
 import { waitForSessionToEnd } from "@/lib/testing/wait";
-
-const pool = () => sqlPoolOf(db())!;
 
 /** A query exercising every type the payment path reads, with the values it sends. */
 type RawQuery = (strings: TemplateStringsArray, ...values: unknown[]) => Promise<unknown>;
@@ -23,11 +21,19 @@ describe("preparedQuery", () => {
   it("answers on the pool as Prisma does, and inside a transaction through the transaction", async () => {
     const viaPrisma = await sample((strings, ...values) => db().$queryRaw(strings, ...values));
     expect(await sample(preparedQuery(db()))).toEqual(viaPrisma);
-    const inside = await inSqlTransaction(pool(), async (tx) => {
+    const inside = await inRawTransaction(db(), async (tx) => {
       await tx.$executeRaw`SELECT set_config('encore.test_marker', 'inside', true)`;
       return preparedQuery<{ marker: string }>(tx)`SELECT current_setting('encore.test_marker', true) AS marker`;
     });
     expect(inside).toEqual([{ marker: "inside" }]);
+  });
+
+  it("runs inside Prisma's transaction as that transaction's statement", async () => {
+    const inside = await inTransaction(db(), async (tx) => {
+      await tx.$executeRaw`SELECT set_config('encore.test_marker', 'in prisma', true)`;
+      return preparedQuery<{ marker: string }>(tx)`SELECT current_setting('encore.test_marker', true) AS marker`;
+    });
+    expect(inside).toEqual([{ marker: "in prisma" }]);
   });
 
   it("bounds every statement of the app's pool by its statement_timeout", async () => {
@@ -42,18 +48,18 @@ describe("preparedQuery", () => {
   });
 });
 
-describe("inSqlTransaction", () => {
+describe("inRawTransaction", () => {
   it("answers raw queries with the same values and types as Prisma", async () => {
     const viaPrisma = await sample((strings, ...values) => db().$queryRaw(strings, ...values));
-    const viaPool = await inSqlTransaction(pool(), (tx) => sample((strings, ...values) => tx.$queryRaw(strings, ...values)));
+    const viaPool = await inRawTransaction(db(), (tx) => sample((strings, ...values) => tx.$queryRaw(strings, ...values)));
     expect(viaPool).toEqual(viaPrisma);
     expect((viaPool as { big: unknown }[])[0]!.big).toBe(9007199254740993n);
   });
 
   it("commits on success and rolls back everything on failure", async () => {
     const user = await createUser(db());
-    await inSqlTransaction(pool(), (tx) => tx.$executeRaw`INSERT INTO wallets (user_id, balance) VALUES (${user.id}::uuid, 5)`);
-    const failure = await inSqlTransaction(pool(), async (tx) => {
+    await inRawTransaction(db(), (tx) => tx.$executeRaw`INSERT INTO wallets (user_id, balance) VALUES (${user.id}::uuid, 5)`);
+    const failure = await inRawTransaction(db(), async (tx) => {
       await tx.$executeRaw`UPDATE wallets SET balance = 6 WHERE user_id = ${user.id}::uuid`;
       await tx.$executeRaw`UPDATE wallets SET balance = -1 WHERE user_id = ${user.id}::uuid`;
     }).catch((error: unknown) => error);
@@ -62,14 +68,15 @@ describe("inSqlTransaction", () => {
   });
 
   it("refuses ORM calls instead of running them outside the transaction", async () => {
-    const failure = await inSqlTransaction(pool(), async (tx) => tx.wallet.count()).catch((error: unknown) => error);
+    // @ts-expect-error A raw transaction has no ORM: this does not compile, and throws if forced.
+    const failure = await inRawTransaction(db(), async (tx) => tx.wallet.count()).catch((error: unknown) => error);
     expect(String(failure)).toMatch(/Only \$queryRaw and \$executeRaw/);
   });
 
   it("lets the database end a transaction whose caller stalls, releasing its locks", async () => {
     const user = await createUser(db());
     await db().wallet.create({ data: { userId: user.id, balance: 1n }, select: { userId: true } });
-    const stalled = await inSqlTransaction(pool(), async (tx) => {
+    const stalled = await inRawTransaction(db(), async (tx) => {
       await tx.$executeRaw`SELECT set_config('idle_in_transaction_session_timeout', '200', true)`;
       await tx.$executeRaw`UPDATE wallets SET balance = 2 WHERE user_id = ${user.id}::uuid`;
       const [session] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
@@ -79,6 +86,6 @@ describe("inSqlTransaction", () => {
     expect(stalled).toBeInstanceOf(Error);
     expect((await db().wallet.findUniqueOrThrow({ where: { userId: user.id } })).balance).toBe(1n);
     // The pool still works: the dead connection was dropped, not reused.
-    expect(await inSqlTransaction(pool(), (tx) => tx.$queryRaw`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+    expect(await inRawTransaction(db(), (tx) => tx.$queryRaw`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
   });
 });

@@ -7,7 +7,8 @@ export type TransactionLimits = {
   statementTimeoutMs?: number;
 };
 
-const DEFAULT_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 5_000 } satisfies Required<TransactionLimits>;
+/** The limits of every transaction that does not ask for others: this one and the idempotency record's. */
+export const DEFAULT_TRANSACTION_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 5_000 } satisfies Required<TransactionLimits>;
 
 /**
  * An interactive transaction with lock_timeout and statement_timeout set, so a
@@ -18,7 +19,7 @@ export async function inTransaction<T>(
   work: (tx: Prisma.TransactionClient) => Promise<T>,
   limits: TransactionLimits = {},
 ): Promise<T> {
-  const { lockTimeoutMs, statementTimeoutMs } = { ...DEFAULT_LIMITS, ...limits };
+  const { lockTimeoutMs, statementTimeoutMs } = { ...DEFAULT_TRANSACTION_LIMITS, ...limits };
   return database.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(

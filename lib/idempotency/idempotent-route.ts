@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { AuthSession } from "@/lib/auth/session";
-import { db, type Prisma } from "@/lib/db";
+import { db, type RawTransaction } from "@/lib/db";
 import { readJson } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { admittedRoute, sessionRoute, type AdmittedArgs, type RouteHandler } from "@/lib/http/route";
@@ -14,7 +14,7 @@ type RouteArgs = { request: Request; session: AuthSession };
 type IdempotentHandlerArgs<Args, Input> = Args & {
   input: Input;
   /** The transaction that also holds the idempotency record. */
-  tx: Prisma.TransactionClient;
+  tx: RawTransaction;
 };
 
 /**

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { hashRequest } from "@/lib/idempotency/hash-request";
 import { withIdempotency } from "@/lib/idempotency/with-idempotency";
 import { createUser } from "@/lib/testing/fixtures";
@@ -127,8 +126,8 @@ describe("withIdempotency", () => {
     expect(await recordCount(user.id)).toBe(1);
   });
 
-  it("works the same on a client without its own pool, through Prisma's transaction", async () => {
-    const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+  it("works the same through another process's client, on its own pool", async () => {
+    const other = createPrismaClient({ connectionString: process.env.DATABASE_URL! });
     try {
       const user = await createUser(db());
       const key = randomUUID();

@@ -1,11 +1,10 @@
 import "server-only";
-import type { Database, Prisma } from "@/lib/db";
+import type { Database, RawTransaction } from "@/lib/db";
 import { pgErrorCode, PG } from "@/lib/db/pg-error";
-import type { TransactionLimits } from "@/lib/db/transaction";
-import { AppError } from "@/lib/errors";
 import { inRawTransaction } from "@/lib/db/sql-transaction";
+import { DEFAULT_TRANSACTION_LIMITS, type TransactionLimits } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
 
-const DEFAULT_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 5_000 } satisfies Required<TransactionLimits>;
 /** A transaction left idle this long (a stuck caller) is ended by the database, releasing its locks. */
 const IDLE_IN_TRANSACTION_FACTOR = 3;
 
@@ -18,10 +17,9 @@ export type WithIdempotencyOptions = {
   /** hashRequest() of the request; a retry must carry the same. */
   requestHash: string;
   /** The effect, run at most once per (user, key), inside the record's transaction. */
-  work: (tx: Prisma.TransactionClient) => Promise<IdempotentAnswer>;
+  work: (tx: RawTransaction) => Promise<IdempotentAnswer>;
   limits?: TransactionLimits;
 };
-
 
 /**
  * Runs `work` at most once per (user, key) and answers every retry with the
@@ -41,7 +39,7 @@ export async function withIdempotency(
   database: Database,
   options: WithIdempotencyOptions,
 ): Promise<IdempotentAnswer & { isReplay: boolean }> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = { ...DEFAULT_TRANSACTION_LIMITS, ...options.limits };
   return inRawTransaction(database, async (tx) => {
     const recordId = await claimKey(tx, { ...options, limits });
     if (recordId === null) return { ...(await storedAnswer(tx, options)), isReplay: true };
@@ -53,7 +51,7 @@ export async function withIdempotency(
       WHERE id = ${recordId}
       RETURNING response_body`;
     return { status: answer.status, body: stored!.response_body, isReplay: false };
-  }, { timeoutMs: limits.statementTimeoutMs * IDLE_IN_TRANSACTION_FACTOR });
+  });
 }
 
 /**
@@ -68,7 +66,7 @@ export async function withIdempotency(
  * statement_timeout applies from the next statement on.
  */
 async function claimKey(
-  tx: Prisma.TransactionClient,
+  tx: RawTransaction,
   options: WithIdempotencyOptions & { limits: Required<TransactionLimits> },
 ): Promise<bigint | null> {
   const { lockTimeoutMs, statementTimeoutMs } = options.limits;
@@ -93,7 +91,7 @@ async function claimKey(
   }
 }
 
-async function storedAnswer(tx: Prisma.TransactionClient, options: WithIdempotencyOptions): Promise<IdempotentAnswer> {
+async function storedAnswer(tx: RawTransaction, options: WithIdempotencyOptions): Promise<IdempotentAnswer> {
   const [record] = await tx.$queryRaw<{ request_hash: string; response_status: number; response_body: unknown }[]>`
     SELECT request_hash, response_status, response_body
     FROM idempotency_records

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 export type LockedHold = {
@@ -37,7 +37,7 @@ type HoldRow = {
  * paid or cancelled, or holds of several concerts. 410 HOLD_EXPIRED: a hold the
  * release job already marked EXPIRED.
  */
-export async function lockPayableHolds(db: Db, options: { userId: string; reservationIds: string[] }): Promise<LockedHold[]> {
+export async function lockPayableHolds(db: SqlClient, options: { userId: string; reservationIds: string[] }): Promise<LockedHold[]> {
   const rows = await db.$queryRaw<HoldRow[]>`
     SELECT r.id, r.status::text AS status, r.seat_id, s.number AS seat_number, s.grade,
            r.performance_id, p.concert_id, p.starts_at, r.price, r.expires_at

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockPayableHolds, holdExpired, type LockedHold } from "@/lib/payments/lock-payable-holds";
 import type { PaymentResponse } from "@/lib/payments/schemas";
@@ -39,7 +39,7 @@ type SettleRow = {
  * whose hold was live at step 3: a hold that expires between step 3 and the
  * commit was still the fan's when it was paid.
  */
-export async function payForReservations(tx: Db, options: PayForReservationsOptions): Promise<PaymentResponse> {
+export async function payForReservations(tx: SqlClient, options: PayForReservationsOptions): Promise<PaymentResponse> {
   const holds = await lockPayableHolds(tx, options);
   const concertId = holds[0]!.concertId;
   const admission = await requireAdmission(tx, {
@@ -80,7 +80,7 @@ export async function payForReservations(tx: Db, options: PayForReservationsOpti
  * next, so when the holds are no longer live or the balance falls short, no
  * step after that one writes anything.
  */
-async function settle(tx: Db, options: { userId: string; reservationIds: string[]; total: bigint }): Promise<SettleRow> {
+async function settle(tx: SqlClient, options: { userId: string; reservationIds: string[]; total: bigint }): Promise<SettleRow> {
   const { userId, reservationIds, total } = options;
   const [row] = await tx.$queryRaw<SettleRow[]>`
     WITH expired AS (

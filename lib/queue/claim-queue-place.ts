@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared-query";
 
 export type QueuePlace = {
@@ -31,7 +31,7 @@ export function toQueuePlace(row: QueuePlaceRow): QueuePlace {
  * hold_seats, so a hold needs no statement of its own for the guard.
  */
 export async function claimQueuePlace(
-  db: Db,
+  db: SqlClient,
   options: { tokenId: string; userId: string; concertId: string },
 ): Promise<QueuePlace | null> {
   const [row] = await preparedQuery<QueuePlaceRow>(db)`

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 
 export type QueueEndReasonValue = "LEFT" | "PAID" | "EXPIRED" | "ABANDONED";
 
@@ -7,7 +7,7 @@ export type QueueEndReasonValue = "LEFT" | "PAID" | "EXPIRED" | "ABANDONED";
  * Ends a live token, freeing its place at once. Called by leaving the line and,
  * inside the payment transaction, by paying. Returns whether a live token ended.
  */
-export async function endQueueToken(db: Db, options: { tokenId: string; reason: QueueEndReasonValue }): Promise<boolean> {
+export async function endQueueToken(db: SqlClient, options: { tokenId: string; reason: QueueEndReasonValue }): Promise<boolean> {
   const ended = await db.$executeRaw`
     UPDATE queue_tokens
     SET status = 'ENDED', end_reason = ${options.reason}::"QueueEndReason", ended_at = now()

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 import type { AppError } from "@/lib/errors";
 import { claimQueuePlace, type QueuePlace } from "@/lib/queue/claim-queue-place";
 import { invalidQueueToken, notAdmitted, queueTokenExpired } from "@/lib/queue/queue-token-errors";
@@ -39,7 +39,7 @@ export function admissionOf(place: QueuePlace | null, claims: QueueTokenClaims):
  * SQL inside their own statement and judge its answer with admissionOf.
  */
 export async function requireAdmission(
-  db: Db,
+  db: SqlClient,
   options: { token: string | undefined; userId: string; concertId: string },
 ): Promise<Admission> {
   const claims = await verifyQueueToken(options);

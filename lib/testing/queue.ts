@@ -1,9 +1,7 @@
 // Waiting-room helpers for integration tests.
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { POST as joinRoute } from "@/app/api/concerts/[concertId]/queue/route";
-import type { Db } from "@/lib/db";
-import { PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { db as appDb, type Db } from "@/lib/db";
+import { sqlPoolOf } from "@/lib/db/client";
 import { sealQueueToken } from "@/lib/queue/token";
 import { call, testRequest } from "@/lib/testing/http";
 
@@ -58,14 +56,14 @@ export async function joinAs(cookie: string, concertId: string): Promise<JoinAns
 }
 
 /**
- * Replaces the app's database client (lib/db.ts) with one that records the
- * text of every statement it sends. Call before anything in the test file
- * touches db(). The test harness disconnects it after the file.
+ * Records the text of every statement the app's database client (lib/db.ts,
+ * built as in production) sends, by watching each connection its pool opens.
+ * Call before anything in the test file touches db(), so no connection
+ * escapes. The test harness disconnects the client after the file.
  */
-export function recordDatabaseStatements(connectionString = process.env.DATABASE_URL!): { statements: string[] } {
+export function recordDatabaseStatements(): { statements: string[] } {
   const log = { statements: [] as string[] };
-  const pool = new pg.Pool({ connectionString, max: 20 });
-  pool.on("connect", (client) => {
+  sqlPoolOf(appDb()).on("connect", (client) => {
     const send = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       const query = args[0];
@@ -73,7 +71,5 @@ export function recordDatabaseStatements(connectionString = process.env.DATABASE
       return send(...args);
     };
   });
-  const holder = globalThis as unknown as { encorePrisma?: PrismaClient };
-  holder.encorePrisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   return log;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 import type { ChargeResponse } from "@/lib/wallet/schemas";
 
 export type ChargeWalletOptions = { userId: string; amount: number };
@@ -10,7 +10,7 @@ export type ChargeWalletOptions = { userId: string; amount: number };
  * never changes without its ledger entry; concurrent charges queue on the
  * wallet row and each entry records the balance it produced.
  */
-export async function chargeWallet(db: Db, options: ChargeWalletOptions): Promise<ChargeResponse> {
+export async function chargeWallet(db: SqlClient, options: ChargeWalletOptions): Promise<ChargeResponse> {
   const amount = BigInt(options.amount);
   const [entry] = await db.$queryRaw<{ id: bigint; amount: bigint; balance_after: bigint; created_at: Date }[]>`
     WITH wallet AS (
