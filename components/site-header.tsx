@@ -18,7 +18,6 @@ export async function SiteHeader() {
           <SiteNavLink href="/" className={styles.link}>{t.nav.concerts}</SiteNavLink>
           {user && <SiteNavLink href="/tickets" className={styles.link}>{t.nav.tickets}</SiteNavLink>}
           {user && <SiteNavLink href="/wallet" className={styles.link}>{t.nav.wallet}</SiteNavLink>}
-          {user?.role === "ADMIN" && <SiteNavLink href="/admin" className={styles.link}>{t.nav.admin}</SiteNavLink>}
         </nav>
         <div className={styles.account}>
           {user ? (

@@ -8,7 +8,6 @@ export const common = {
     concerts: "공연",
     tickets: "내 티켓",
     wallet: "지갑",
-    admin: "운영",
     signIn: "로그인",
     signUp: "회원가입",
     signOut: "로그아웃",
