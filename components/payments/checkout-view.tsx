@@ -89,12 +89,17 @@ export function CheckoutView({ summary, initialBalance }: Props) {
             <dt>{t.checkout.balance}</dt>
             <dd className="tabular">{formatWon(balance.data)}</dd>
           </div>
-          <div>
-            <dt>{t.checkout.balanceAfter}</dt>
-            <dd className={`tabular ${shortfall > 0 ? styles.negative : ""}`}>
-              {shortfall > 0 ? `−${formatWon(shortfall)}` : formatWon(balance.data - total)}
-            </dd>
-          </div>
+          {shortfall > 0 ? (
+            <div>
+              <dt>{t.checkout.shortfall}</dt>
+              <dd className={`tabular ${styles.negative}`}>{formatWon(shortfall)}</dd>
+            </div>
+          ) : (
+            <div>
+              <dt>{t.checkout.balanceAfter}</dt>
+              <dd className="tabular">{formatWon(balance.data - total)}</dd>
+            </div>
+          )}
         </dl>
         {shortfall > 0 && (
           <ShortfallCharge

@@ -18,6 +18,7 @@ export const payments = {
     total: "합계",
     balance: "지갑 잔액",
     balanceAfter: "결제 후 잔액",
+    shortfall: "부족한 금액",
     pay: (total: number) => `${formatWon(total)} 결제하기`,
     paying: "결제하는 중…",
     payHint: "버튼을 한 번만 눌러 주세요. 다시 눌러도 두 번 결제되지 않아요.",
