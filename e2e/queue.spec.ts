@@ -140,3 +140,17 @@ test("a fan whose turn ends while booking is told so, and joins the line again o
   await leaveLine(fan);
   await fan.context().close();
 });
+
+test("before opening, a fan is told how far off the opening is in days and hours, on a phone too", async ({ page, signUpFan }) => {
+  const opensInSeconds = (45 * 60 + 47) * 60 + 30;
+  const early = await createOwnConcert(database, "오픈 전 e2e 공연", { room: { opensAt: new Date(Date.now() + opensInSeconds * 1_000) } });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUpFan();
+
+  await page.goto(`/concerts/${early.id}/queue`);
+
+  await expect(page.getByRole("heading", { name: t.prequeue.title })).toBeVisible();
+  await expect(page.getByRole("timer")).toHaveText(t.prequeue.daysAndHours(1, 21));
+  await expectNoSeriousA11yViolations(page);
+  await deleteOwnConcert(database, early.id);
+});

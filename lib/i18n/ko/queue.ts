@@ -28,6 +28,8 @@ export const queue = {
     title: "오픈을 기다리고 있어요",
     opensAtLabel: "오픈 시각",
     countdownLabel: "오픈까지",
+    daysAndHours: (days: number, hours: number) => (hours > 0 ? `${days}일 ${hours}시간` : `${days}일`),
+    hoursAndMinutes: (hours: number, minutes: number) => (minutes > 0 ? `${hours}시간 ${minutes}분` : `${hours}시간`),
     openingNow: "곧 순번이 정해져요",
     together: (count: string) => `지금 ${count}명이 함께 오픈을 기다리고 있어요`,
     draw:
