@@ -19,7 +19,8 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
+          // Client components and hooks too; their files pick a DOM with `// @vitest-environment happy-dom`.
+          include: ["lib/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
           sequence: { groupOrder: 0 },
