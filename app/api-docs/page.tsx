@@ -19,8 +19,8 @@ export default function ApiDocsPage() {
   const tableOfContents = (
     <ul className={styles.tocList}>
       {groups.map((group) => (
-        <li key={group.name}>
-          <a href={`#tag-${group.name}`} className={styles.tocTag}>{group.name}</a>
+        <li key={group.id}>
+          <a href={`#${group.id}`} className={styles.tocTag}>{group.name}</a>
           <ul className={styles.tocOperations}>
             {group.operations.map((operation) => (
               <li key={operation.id}>
@@ -81,9 +81,9 @@ export default function ApiDocsPage() {
           </section>
 
           {groups.map((group) => (
-            <section key={group.name} id={`tag-${group.name}`} className={styles.tag} aria-labelledby={`tag-${group.name}-title`}>
+            <section key={group.id} id={group.id} className={styles.tag} aria-labelledby={`${group.id}-title`}>
               <div className={styles.tagHead}>
-                <h2 id={`tag-${group.name}-title`}>{group.name}</h2>
+                <h2 id={`${group.id}-title`}>{group.name}</h2>
                 {group.description && <p className="muted">{group.description}</p>}
               </div>
               {group.operations.map((operation) => <OperationView key={operation.id} operation={operation} components={document.components.schemas} />)}

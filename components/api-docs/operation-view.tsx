@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { OperationView as Operation } from "@/lib/openapi/document-view";
 import type { JsonSchema } from "@/lib/openapi/schema-components";
 import { apiDocs as t } from "@/lib/i18n/ko/api-docs";
@@ -28,8 +29,17 @@ export function OperationView({ operation, components }: { operation: Operation;
         {operation.description && <p className="muted">{operation.description}</p>}
         <p className={styles.authLine}>
           <span className={styles.label}>{t.authLabel}</span>
-          {(operation.auth.length ? operation.auth : ["none"]).map((scheme) => (
-            <span key={scheme} className={`badge ${scheme === "none" ? "" : "badge--brand"}`}>{t.auth[scheme] ?? scheme}</span>
+          {operation.auth.length === 0 && <span className="badge">{t.auth.none}</span>}
+          {operation.auth.map((schemes, index) => (
+            <Fragment key={schemes.join("+")}>
+              {index > 0 && <span className={styles.authJoin}>{t.authOr}</span>}
+              {schemes.map((scheme, position) => (
+                <Fragment key={scheme}>
+                  {position > 0 && <span className={styles.authJoin}>+</span>}
+                  <span className="badge badge--brand">{t.auth[scheme] ?? scheme}</span>
+                </Fragment>
+              ))}
+            </Fragment>
           ))}
         </p>
       </header>
@@ -80,6 +90,7 @@ export function OperationView({ operation, components }: { operation: Operation;
               <div className={styles.responseHead}>
                 <span className={`${styles.status} ${statusClass(response.status)}`}>{response.status}</span>
                 <span>{response.description}</span>
+                {response.headers.map((header) => <code key={header} className={styles.header}>{header}</code>)}
               </div>
               {response.schema && <SchemaView schema={response.schema} components={components} />}
             </li>
@@ -91,6 +102,7 @@ export function OperationView({ operation, components }: { operation: Operation;
               <li key={response.status} className={styles.errorRow}>
                 <span className={`${styles.status} ${statusClass(response.status)}`}>{response.status}</span>
                 <code className={styles.errorCodes}>{response.description.replace(/^Error: /, "")}</code>
+                {response.headers.map((header) => <code key={header} className={styles.header}>{header}</code>)}
               </li>
             ))}
           </ul>

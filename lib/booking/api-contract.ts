@@ -17,7 +17,7 @@ export const bookingOperations: ApiOperation[] = [
   {
     method: "get", path: "/api/concerts/{concertId}/performances", tag: "Booking", summary: "The dates still on sale",
     description: "Admitted fans only. Dates whose booking has not closed, earliest first, with the seats free now (an expired hold counts as free).",
-    auth: ["session", "queueToken"],
+    access: "sessionAndQueueToken",
     pathParams: concertIdParams,
     responses: { 200: { description: "The performances.", schema: performancesResponse } },
     errors: [...ADMISSION_ERRORS],
@@ -28,7 +28,7 @@ export const bookingOperations: ApiOperation[] = [
       "Admitted fans only. Seats by number with grade, price and state; the caller's own holds say heldByMe and when they end. " +
       "The caller's own holds and releases show at once; other fans' holds, releases and purchases may show up to a second late " +
       "(holding a seat decides, never the map: a seat taken meanwhile answers SEAT_UNAVAILABLE).",
-    auth: ["session", "queueToken"],
+    access: "sessionAndQueueToken",
     pathParams: performanceIdParams,
     responses: { 200: { description: "The seats.", schema: seatsResponse } },
     errors: [...ADMISSION_ERRORS],
@@ -38,7 +38,7 @@ export const bookingOperations: ApiOperation[] = [
     description:
       "Admitted fans only. All or nothing: when any seat is held by someone else or sold, nothing is held and details.seatIds names the seats that were not free. " +
       "A fan may hold at most 4 seats of one performance at once (HOLD_LIMIT). Seats of another performance or unknown seats answer 422.",
-    auth: ["session", "queueToken"],
+    access: "sessionAndQueueToken",
     body: holdSeatsInput,
     responses: { 201: { description: "The seats are held until expiresAt.", schema: holdSeatsResponse } },
     errors: [...ADMISSION_ERRORS, "SEAT_UNAVAILABLE", "HOLD_LIMIT", "BOOKING_CLOSED"],
@@ -46,7 +46,7 @@ export const bookingOperations: ApiOperation[] = [
   {
     method: "delete", path: "/api/reservations/{reservationId}", tag: "Booking", summary: "Release one of your holds",
     description: "Admitted fans only. Only the caller's own live hold; any other id (someone else's, paid, expired, unknown) answers 404.",
-    auth: ["session", "queueToken"],
+    access: "sessionAndQueueToken",
     pathParams: reservationIdParams,
     responses: { 204: { description: "The seat is free again." } },
     errors: [...ADMISSION_ERRORS],
@@ -54,7 +54,7 @@ export const bookingOperations: ApiOperation[] = [
   {
     method: "get", path: "/api/reservations", tag: "Booking", summary: "Your reservations",
     description: "All of the caller's reservations, newest first. A hold whose time ran out reads EXPIRED at once.",
-    auth: ["session"],
+    access: "session",
     responses: { 200: { description: "The reservations.", schema: myReservationsResponse } },
   },
   {
@@ -63,7 +63,7 @@ export const bookingOperations: ApiOperation[] = [
       "Vercel Cron, every minute, with Authorization: Bearer $CRON_SECRET (never a query parameter). Marks expired holds EXPIRED in bounded batches " +
       "and ends queue tokens whose admission is over, then removes rows past their retention (expired sessions, idempotency records " +
       "older than 24 hours, ended queue tokens, stale sign-in throttles) within a time budget. Safe to run twice at once and again at any time.",
-    auth: ["cronSecret"],
+    access: "cronSecret",
     responses: { 200: { description: "How many holds and queue tokens were expired, and how many rows of each kind were removed.", schema: releaseHoldsResponse } },
     errors: ["UNAUTHENTICATED"],
   },

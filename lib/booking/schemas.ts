@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { purgedRowsSchema } from "@/lib/retention/schemas";
+import { counterSchema, seatCountSchema, seatNumberSchema, wonSchema } from "@/lib/validation/bounded-integers";
 
 /** Seat ids of one hold request: 1–4 distinct UUIDs (the per-fan limit is checked against live holds too). */
 export const MAX_SEATS_PER_REQUEST = 4;
@@ -27,8 +28,8 @@ export const performanceSchema = z
   .object({
     id: z.string(),
     startsAt: isoDateTime,
-    availableSeats: z.number().int().describe("Seats free now; an expired hold counts as free."),
-    totalSeats: z.number().int(),
+    availableSeats: seatCountSchema.describe("Seats free now; an expired hold counts as free."),
+    totalSeats: seatCountSchema,
     bookingOpensAt: isoDateTime,
     bookingClosesAt: isoDateTime,
     isBookingOpen: z.boolean().describe("Holds are accepted now: booking has opened (and has not closed, or the date would not be listed)."),
@@ -43,9 +44,9 @@ export const seatStatusSchema = z.enum(["AVAILABLE", "HELD", "SOLD"]);
 export const seatSchema = z
   .object({
     id: z.string(),
-    number: z.number().int(),
+    number: seatNumberSchema,
     grade: z.string(),
-    price: z.number().int(),
+    price: wonSchema,
     status: seatStatusSchema.describe("HELD only while a hold is live; an expired hold is AVAILABLE."),
     heldByMe: z.boolean(),
     expiresAt: isoDateTime.nullable().describe("When the caller's own hold of this seat ends; null otherwise."),
@@ -59,7 +60,7 @@ export const heldReservationSchema = z
     id: z.string(),
     seatId: z.string(),
     performanceId: z.string(),
-    price: z.number().int(),
+    price: wonSchema,
     status: z.literal("HELD"),
     expiresAt: isoDateTime,
   })
@@ -73,13 +74,13 @@ export const myReservationSchema = z
   .object({
     id: z.string(),
     seatId: z.string(),
-    seatNumber: z.number().int(),
+    seatNumber: seatNumberSchema,
     grade: z.string(),
     performanceId: z.string(),
     startsAt: isoDateTime,
     concertId: z.string(),
     concertTitle: z.string(),
-    price: z.number().int(),
+    price: wonSchema,
     status: reservationStatusSchema.describe("A hold whose time ran out is EXPIRED even before the cron marks it."),
     expiresAt: isoDateTime,
     createdAt: isoDateTime,
@@ -90,8 +91,8 @@ export const myReservationsResponse = z.object({ reservations: z.array(myReserva
 
 export const releaseHoldsResponse = z
   .object({
-    released: z.number().int(),
-    expiredTokens: z.number().int(),
+    released: counterSchema,
+    expiredTokens: counterSchema,
     purged: purgedRowsSchema,
     /** False when the purge's time budget ended it with rows left for the next run. */
     isPurgeDrained: z.boolean(),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { admissionWindowSecondsSchema, claimWindowSecondsSchema } from "@/lib/queue/schemas";
+import { wonSchema } from "@/lib/validation/bounded-integers";
 
 /**
  * Where a concert stands for a visitor right now:
@@ -45,7 +47,7 @@ export const performanceSummarySchema = z
   .meta({ id: "PerformanceSummary" });
 
 export const priceTierSchema = z
-  .object({ grade: z.string(), price: z.number().int() })
+  .object({ grade: z.string(), price: wonSchema })
   .meta({ id: "PriceTier", description: "A seat grade and its price in won." });
 
 export const concertDetailSchema = z
@@ -57,8 +59,8 @@ export const concertDetailSchema = z
     description: z.string(),
     status: saleStatusSchema,
     opensAt: isoTime.nullable(),
-    admissionWindowSeconds: z.number().int().nullable().meta({ description: "How long an admitted fan may shop." }),
-    claimWindowSeconds: z.number().int().nullable().meta({ description: "How soon an admitted fan must show up." }),
+    admissionWindowSeconds: admissionWindowSecondsSchema.nullable().meta({ description: "How long an admitted fan may shop." }),
+    claimWindowSeconds: claimWindowSecondsSchema.nullable().meta({ description: "How soon an admitted fan must show up." }),
     performances: z.array(performanceSummarySchema),
     priceTiers: z.array(priceTierSchema),
   })

@@ -9,19 +9,21 @@ export type OpenApiLike = {
 };
 
 export type ParameterView = { name: string; in: string; isRequired: boolean; description?: string; schema: JsonSchema };
-export type ResponseView = { status: string; description: string; schema?: JsonSchema };
+export type ResponseView = { status: string; description: string; headers: string[]; schema?: JsonSchema };
 export type OperationView = {
   id: string;
   method: string;
   path: string;
   summary: string;
   description?: string;
-  auth: string[];
+  /** Alternatives (any one will do), each a list of security schemes that must all be presented; empty for a public endpoint. */
+  auth: string[][];
   parameters: ParameterView[];
   requestSchema?: JsonSchema;
   responses: ResponseView[];
 };
-export type TagView = { name: string; description?: string; operations: OperationView[] };
+/** `id` is safe in HTML ids and fragments: "Waiting room" → "waiting-room". */
+export type TagView = { id: string; name: string; description?: string; operations: OperationView[] };
 
 type RawOperation = {
   operationId?: string;
@@ -31,7 +33,7 @@ type RawOperation = {
   security?: Array<Record<string, unknown>>;
   parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: JsonSchema }>;
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-  responses?: Record<string, { description?: string; content?: Record<string, { schema?: JsonSchema }> }>;
+  responses?: Record<string, { description?: string; headers?: Record<string, unknown>; content?: Record<string, { schema?: JsonSchema }> }>;
 };
 
 const METHODS = ["get", "post", "put", "patch", "delete"];
@@ -44,7 +46,7 @@ function toOperationView(path: string, method: string, raw: RawOperation): Opera
     path,
     summary: raw.summary ?? "",
     description: raw.description,
-    auth: (raw.security ?? []).flatMap((requirement) => Object.keys(requirement)),
+    auth: (raw.security ?? []).map((requirement) => Object.keys(requirement)),
     parameters: (raw.parameters ?? []).map((parameter) => ({
       name: parameter.name,
       in: parameter.in,
@@ -58,21 +60,27 @@ function toOperationView(path: string, method: string, raw: RawOperation): Opera
       .map(([status, response]) => ({
         status,
         description: response.description ?? "",
+        headers: Object.keys(response.headers ?? {}),
         schema: response.content?.["application/json"]?.schema,
       })),
   };
 }
 
+/** A tag name as an HTML id: lower case, anything but letters and digits turned into single dashes. */
+export function tagId(name: string): string {
+  return `tag-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+}
+
 /** Operations grouped by tag, in the document's tag order, each group in path order. */
 export function groupOperationsByTag(document: OpenApiLike): TagView[] {
   const groups = new Map<string, TagView>();
-  for (const tag of document.tags ?? []) groups.set(tag.name, { name: tag.name, description: tag.description, operations: [] });
+  for (const tag of document.tags ?? []) groups.set(tag.name, { id: tagId(tag.name), name: tag.name, description: tag.description, operations: [] });
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const raw = item[method] as RawOperation | undefined;
       if (!raw) continue;
       const tag = raw.tags?.[0] ?? UNTAGGED;
-      if (!groups.has(tag)) groups.set(tag, { name: tag, operations: [] });
+      if (!groups.has(tag)) groups.set(tag, { id: tagId(tag), name: tag, operations: [] });
       groups.get(tag)!.operations.push(toOperationView(path, method, raw));
     }
   }

@@ -4,7 +4,7 @@ import { authOperations } from "@/lib/auth/api-contract";
 import { bookingOperations } from "@/lib/booking/api-contract";
 import { catalogOperations } from "@/lib/catalog/api-contract";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
-import type { ApiOperation } from "@/lib/openapi/operation";
+import type { Access, ApiOperation } from "@/lib/openapi/operation";
 import { SchemaComponents, type JsonSchema } from "@/lib/openapi/schema-components";
 import { systemOperations } from "@/lib/openapi/system-contract";
 import { paymentOperations } from "@/lib/payments/api-contract";
@@ -28,11 +28,9 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Auth: "Accounts and sessions. The session is an HttpOnly cookie set by sign-up and sign-in.",
   Catalogue: "Concerts and their performances. Public.",
   "Waiting room": "Joining the line and polling a place in it with the signed queue token.",
-  Queue: "Joining the line and polling a place in it with the signed queue token.",
   Booking: "Dates, seats and holds. Needs a session and an admitted queue token.",
   Wallet: "The prepaid balance and its append-only ledger.",
   Payment: "Paying for holds from the wallet, once per Idempotency-Key.",
-  Payments: "Paying for holds from the wallet, once per Idempotency-Key.",
   Admin: "The operator console. Operators only.",
   Cron: "Scheduled jobs, called by Vercel Cron with the cron secret.",
 };
@@ -47,16 +45,47 @@ const errorSchema = z
   })
   .meta({ id: "Error", description: "Every error answer has this shape." });
 
+/**
+ * The security requirements of each kind of access. Requirements in one object
+ * must all be met; the objects of the list are alternatives. The queue token
+ * may come as the X-Queue-Token header or as the web UI's cookie.
+ */
+const SECURITY: Record<Access, Array<Record<string, string[]>>> = {
+  public: [],
+  session: [{ session: [] }],
+  sessionAndQueueToken: [{ session: [], queueToken: [] }, { session: [], queueTokenCookie: [] }],
+  queueToken: [{ queueToken: [] }, { queueTokenCookie: [] }],
+  cronSecret: [{ cronSecret: [] }],
+};
+
+const SECURITY_SCHEMES = {
+  session: { type: "apiKey", in: "cookie", name: "encore_session", description: "Set by sign-up and sign-in (HttpOnly)." },
+  queueToken: { type: "apiKey", in: "header", name: "X-Queue-Token", description: "The signed token from joining the waiting room." },
+  queueTokenCookie: {
+    type: "apiKey", in: "cookie", name: "encore_queue_{concertId}",
+    description: "The web UI's copy of the queue token: one HttpOnly cookie per concert, named encore_queue_ and the concert id without dashes. The X-Queue-Token header, when sent, wins.",
+  },
+  cronSecret: { type: "http", scheme: "bearer", description: "Authorization: Bearer $CRON_SECRET (Vercel Cron)." },
+};
+
+/** Answers that say when to try again. */
+const RETRY_AFTER_STATUSES = new Set(["429", "503"]);
+const RETRY_AFTER_HEADER = {
+  description: "Whole seconds to wait before trying again.",
+  schema: { type: "integer", minimum: 1 },
+};
+
 /** Error codes every operation of a kind can answer with, beyond the ones it lists. */
 function sharedErrorCodes(operation: ApiOperation): ErrorCode[] {
   const codes: ErrorCode[] = [];
-  if (operation.body) codes.push("MALFORMED_JSON", "VALIDATION_FAILED");
+  if (operation.body) codes.push("MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "VALIDATION_FAILED");
   if (operation.method !== "get") codes.push("FORBIDDEN_ORIGIN");
-  if (operation.auth?.includes("session") || operation.auth?.includes("cronSecret")) codes.push("UNAUTHENTICATED");
-  if (operation.auth?.includes("queueToken")) codes.push("INVALID_QUEUE_TOKEN");
+  if (operation.access === "session" || operation.access === "sessionAndQueueToken" || operation.access === "cronSecret") codes.push("UNAUTHENTICATED");
+  if (operation.access === "sessionAndQueueToken" || operation.access === "queueToken") codes.push("INVALID_QUEUE_TOKEN");
   if (operation.requiresIdempotencyKey) codes.push("IDEMPOTENCY_KEY_REQUIRED", "IDEMPOTENCY_KEY_REUSED", "REQUEST_IN_PROGRESS");
   if (operation.pathParams) codes.push("NOT_FOUND");
   codes.push("INTERNAL");
+  if (!operation.isStatic) codes.push("SERVICE_UNAVAILABLE");
   return codes;
 }
 
@@ -75,12 +104,6 @@ function parameters(operation: ApiOperation, components: SchemaComponents): Json
   };
   add("path", operation.pathParams);
   add("query", operation.query);
-  if (operation.auth?.includes("queueToken")) {
-    list.push({
-      name: "X-Queue-Token", in: "header", required: false, schema: { type: "string" },
-      description: "The signed queue token (the web UI may send its cookie instead).",
-    });
-  }
   if (operation.requiresIdempotencyKey) {
     list.push({
       name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 1, maxLength: 255 },
@@ -92,12 +115,22 @@ function parameters(operation: ApiOperation, components: SchemaComponents): Json
   return list;
 }
 
+function headersOf(status: string, setsCookie?: string): JsonSchema | undefined {
+  const headers: JsonSchema = {};
+  if (setsCookie) headers["Set-Cookie"] = { description: setsCookie, schema: { type: "string" } };
+  if (RETRY_AFTER_STATUSES.has(status)) headers["Retry-After"] = { $ref: "#/components/headers/RetryAfter" };
+  return Object.keys(headers).length ? headers : undefined;
+}
+
 function responses(operation: ApiOperation, components: SchemaComponents): Record<string, JsonSchema> {
   const result: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
-    result[status] = response.schema
-      ? { description: response.description, content: { "application/json": { schema: components.toSchema(response.schema, "output") } } }
-      : { description: response.description };
+    const headers = headersOf(status, response.setsCookie);
+    result[status] = {
+      description: response.description,
+      ...(headers ? { headers } : {}),
+      ...(response.schema ? { content: { "application/json": { schema: components.toSchema(response.schema, "output") } } } : {}),
+    };
   }
   const byStatus = new Map<number, Set<ErrorCode>>();
   for (const code of [...(operation.errors ?? []), ...sharedErrorCodes(operation)]) {
@@ -105,8 +138,10 @@ function responses(operation: ApiOperation, components: SchemaComponents): Recor
     byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
   }
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const headers = headersOf(String(status));
     result[String(status)] ??= {
       description: `Error: ${[...codes].join(", ")}`,
+      ...(headers ? { headers } : {}),
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
     };
   }
@@ -133,18 +168,17 @@ export function buildOpenApiDocument() {
   components.toSchema(errorSchema, "output");
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const operation of API_OPERATIONS) {
-    const security = (operation.auth ?? []).map((scheme) => ({ [scheme]: [] }));
     (paths[operation.path] ??= {})[operation.method] = {
       tags: [operation.tag],
       summary: operation.summary,
-      ...(operation.description ? { description: operation.description } : {}),
+      description: operation.description,
       operationId: operationId(operation),
       parameters: parameters(operation, components),
       ...(operation.body
         ? { requestBody: { required: true, content: { "application/json": { schema: components.toSchema(operation.body, "input") } } } }
         : {}),
       responses: responses(operation, components),
-      ...(security.length ? { security } : {}),
+      security: SECURITY[operation.access],
     };
   }
   return {
@@ -154,18 +188,16 @@ export function buildOpenApiDocument() {
       version: "1.0.0",
       description:
         "Concert seats sold through a fair waiting room. JSON in, JSON out; ids are strings, times are ISO-8601 UTC, " +
-        "money is whole won. Errors always have the shape of the Error schema. Non-GET requests from another Origin are refused.",
+        "money is whole won. Errors always have the shape of the Error schema. Non-GET requests from another Origin are refused. " +
+        "The full contract in prose is docs/API.md.",
     },
     servers: [{ url: "/" }],
     tags: tagsOf(API_OPERATIONS),
     paths,
     components: {
       schemas: components.schemas,
-      securitySchemes: {
-        session: { type: "apiKey", in: "cookie", name: "encore_session", description: "Set by sign-up and sign-in." },
-        queueToken: { type: "apiKey", in: "header", name: "X-Queue-Token", description: "The signed token from joining the waiting room." },
-        cronSecret: { type: "http", scheme: "bearer", description: "Authorization: Bearer $CRON_SECRET (Vercel Cron)." },
-      },
+      headers: { RetryAfter: RETRY_AFTER_HEADER },
+      securitySchemes: SECURITY_SCHEMES,
     },
   };
 }

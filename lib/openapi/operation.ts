@@ -2,6 +2,23 @@ import type { z } from "zod";
 import type { ErrorCode } from "@/lib/errors";
 
 /**
+ * What a caller must present:
+ * public — nothing;
+ * session — the session cookie;
+ * sessionAndQueueToken — the session AND the queue token (X-Queue-Token, or the web UI's cookie);
+ * queueToken — the queue token alone (header or cookie);
+ * cronSecret — Authorization: Bearer $CRON_SECRET.
+ */
+export type Access = "public" | "session" | "sessionAndQueueToken" | "queueToken" | "cronSecret";
+
+export type ApiResponse = {
+  description: string;
+  schema?: z.ZodType;
+  /** What the Set-Cookie header of this answer sets or clears. */
+  setsCookie?: string;
+};
+
+/**
  * One endpoint of the HTTP API, described with the same zod schemas that
  * validate it. Each domain lists its endpoints in lib/<domain>/api-contract.ts.
  */
@@ -10,16 +27,18 @@ export type ApiOperation = {
   /** OpenAPI path, e.g. /api/concerts/{concertId} */
   path: string;
   summary: string;
-  description?: string;
+  /** What it does and the rules a client needs, in a sentence or a few. */
+  description: string;
   tag: string;
-  /** What the caller must present. */
-  auth?: Array<"session" | "queueToken" | "cronSecret">;
+  access: Access;
   /** The endpoint requires an Idempotency-Key header. */
   requiresIdempotencyKey?: boolean;
+  /** Answers from the code alone, never from the database (so never 503). */
+  isStatic?: boolean;
   pathParams?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  responses: Record<number, ApiResponse>;
   /** Error codes this endpoint answers with (beyond the shared ones). */
   errors?: ErrorCode[];
 };

@@ -4,7 +4,7 @@ import { payInput, paymentResponse } from "@/lib/payments/schemas";
 export const paymentOperations: ApiOperation[] = [
   {
     method: "post", path: "/api/payments", tag: "Payment", summary: "Pay for held seats from the wallet",
-    auth: ["session", "queueToken"],
+    access: "sessionAndQueueToken",
     description:
       "In one transaction: checks the holds are the fan's, live and unpaid, debits the wallet, records the payment " +
       "and its ledger entry, confirms the reservations and ends the queue token. Not enough balance → 402 with " +

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { myReservationSchema } from "@/lib/booking/schemas";
+import { MAX_WON, wonSchema } from "@/lib/validation/bounded-integers";
 
 /** More than any fan can hold at once (4 per performance, a few performances per concert). */
 export const MAX_RESERVATIONS_PER_PAYMENT = 20;
@@ -23,7 +24,7 @@ export const paidReservationSchema = myReservationSchema
 export const paymentSchema = z
   .object({
     id: z.string(),
-    amount: z.number().int(),
+    amount: z.number().int().min(1).max(MAX_WON),
     status: z.literal("COMPLETED"),
     createdAt: z.iso.datetime(),
   })
@@ -34,15 +35,15 @@ export const paymentResponse = z
     payment: paymentSchema,
     reservations: z.array(paidReservationSchema),
     /** The wallet balance after the debit. */
-    balance: z.number().int(),
+    balance: wonSchema,
   })
   .meta({ id: "PaymentResponse" });
 
 /** details of 402 INSUFFICIENT_BALANCE: all in won. */
 export const insufficientBalanceDetails = z.object({
-  required: z.number().int(),
-  balance: z.number().int(),
-  shortfall: z.number().int(),
+  required: wonSchema,
+  balance: wonSchema,
+  shortfall: wonSchema,
 });
 
 export type PayInput = z.infer<typeof payInput>;

@@ -1,6 +1,8 @@
 import type { ApiOperation } from "@/lib/openapi/operation";
 import { concertIdParams, joinQueueResponse, leaveQueueQuery, queueStatusQuery, queueStatusSchema } from "@/lib/queue/schemas";
 
+const QUEUE_COOKIE = "The web UI's copy of the queue token (encore_queue_ and the concert id without dashes, HttpOnly).";
+
 export const queueOperations: ApiOperation[] = [
   {
     method: "post", path: "/api/concerts/{concertId}/queue", tag: "Waiting room", summary: "Join the concert's waiting room",
@@ -9,11 +11,11 @@ export const queueOperations: ApiOperation[] = [
       "A place whose admitted turn has lapsed is replaced by a new one. Before the room opens the place is pre-queued: " +
       "tickets are drawn at random among everyone pre-queued at opening; later arrivals are first come, first served. " +
       "The token is also set as an HttpOnly cookie for the web UI.",
-    auth: ["session"],
+    access: "session",
     pathParams: concertIdParams,
     responses: {
-      200: { description: "The fan's live place again.", schema: joinQueueResponse },
-      201: { description: "A new place in line.", schema: joinQueueResponse },
+      200: { description: "The fan's live place again.", schema: joinQueueResponse, setsCookie: QUEUE_COOKIE },
+      201: { description: "A new place in line.", schema: joinQueueResponse, setsCookie: QUEUE_COOKIE },
     },
     errors: ["NOT_FOUND", "FORBIDDEN_ORIGIN", "CONFLICT"],
   },
@@ -23,9 +25,14 @@ export const queueOperations: ApiOperation[] = [
       "Authenticated by the signed queue token alone (X-Queue-Token, or the web UI's cookie picked by concertId); no session lookup, " +
       "and no database query in the steady state. Position = ticket − serving counter. When the answer carries a `token`, use it from then on. " +
       "Poll again after pollAfterMs.",
-    auth: ["queueToken"],
+    access: "queueToken",
     query: queueStatusQuery,
-    responses: { 200: { description: "The place in line.", schema: queueStatusSchema } },
+    responses: {
+      200: {
+        description: "The place in line.", schema: queueStatusSchema,
+        setsCookie: "When the token came from the web UI's cookie and the answer carries a fresh token: that cookie, replaced.",
+      },
+    },
     errors: ["INVALID_QUEUE_TOKEN", "QUEUE_TOKEN_EXPIRED", "VALIDATION_FAILED", "SERVICE_UNAVAILABLE"],
   },
   {
@@ -33,9 +40,9 @@ export const queueOperations: ApiOperation[] = [
     description:
       "Ends the place at once (the next fan moves up) and clears the web UI's cookie. Idempotent: leaving a place that already ended answers 204 too. " +
       "Only the token's own holder may leave with it.",
-    auth: ["session", "queueToken"],
+    access: "sessionAndQueueToken",
     query: leaveQueueQuery,
-    responses: { 204: { description: "The place is given up." } },
+    responses: { 204: { description: "The place is given up.", setsCookie: "Clears the web UI's queue cookie of the concert." } },
     errors: ["INVALID_QUEUE_TOKEN", "VALIDATION_FAILED", "FORBIDDEN_ORIGIN"],
   },
 ];

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { POLL_JITTER_RATIO, VERY_FAR_POLL_AFTER_MS } from "@/lib/queue/admission-math";
+import { counterSchema } from "@/lib/validation/bounded-integers";
 
 export const concertIdParams = z.object({ concertId: z.uuid() });
 
@@ -13,6 +15,14 @@ export const leaveQueueQuery = queueStatusQuery;
 
 const isoDateTime = z.iso.datetime();
 
+/** The least and the most a status answer suggests waiting before the next poll (jitter included). */
+const MIN_POLL_AFTER_MS = 1_000;
+const MAX_POLL_AFTER_MS = Math.round(VERY_FAR_POLL_AFTER_MS * (1 + POLL_JITTER_RATIO));
+
+/** How long an admitted fan may shop, and may take to show up (the database refuses less). */
+export const admissionWindowSecondsSchema = z.number().int().min(60).max(6 * 60 * 60);
+export const claimWindowSecondsSchema = z.number().int().min(10).max(30 * 60);
+
 export const queueStatusSchema = z
   .object({
     token: z
@@ -21,20 +31,17 @@ export const queueStatusSchema = z
       .describe("A fresh token to use from now on; sent when the place changed in a way the old token cannot tell (admitted, or a ticket drawn at opening)."),
     concertId: z.string(),
     status: z.enum(["WAITING", "ADMITTED"]),
-    position: z
-      .number()
-      .int()
-      .describe("Place in line, 1 = next; 0 when admitted. Before opening (isPrequeued), how many fans are in the pre-queue."),
-    ahead: z.number().int().nullable().describe("Fans ahead (position − 1); null in the pre-queue, where the order is drawn at opening."),
-    etaSeconds: z.number().int().nullable().describe("Estimated wait from the measured admission rate; null when admitted or before opening."),
-    pollAfterMs: z.number().int().describe("Suggested delay before the next status poll."),
+    position: counterSchema.describe("Place in line, 1 = next; 0 when admitted. Before opening (isPrequeued), how many fans are in the pre-queue."),
+    ahead: counterSchema.nullable().describe("Fans ahead (position − 1); null in the pre-queue, where the order is drawn at opening."),
+    etaSeconds: counterSchema.nullable().describe("Estimated wait from the measured admission rate; null when admitted or before opening."),
+    pollAfterMs: z.number().int().min(MIN_POLL_AFTER_MS).max(MAX_POLL_AFTER_MS).describe("Suggested delay before the next status poll."),
     admittedUntil: isoDateTime.nullable().describe("When the admitted fan's turn ends."),
-    ticket: z.number().int().nullable().describe("The fan's ticket number; null until drawn at opening."),
+    ticket: counterSchema.min(1).nullable().describe("The fan's ticket number; null until drawn at opening."),
     isPrequeued: z.boolean().describe("The room has not opened yet; places are drawn at random among everyone pre-queued when it opens."),
     opensAt: isoDateTime,
     soldOut: z.boolean().describe("Every seat of the concert is sold."),
-    servingCounter: z.number().int().describe("Tickets up to this number have been admitted."),
-    lastTicket: z.number().int().describe("The highest ticket handed out so far."),
+    servingCounter: counterSchema.describe("Tickets up to this number have been admitted."),
+    lastTicket: counterSchema.describe("The highest ticket handed out so far."),
   })
   .meta({ id: "QueueStatus" });
 
@@ -45,14 +52,17 @@ export const joinQueueResponse = queueStatusSchema.extend({ token: z.string() })
 
 export type JoinQueueResult = z.infer<typeof joinQueueResponse>;
 
+const MAX_ROOM_CAPACITY = 100_000;
+const MAX_ADMISSION_RATE_PER_MINUTE = 600_000;
+
 /** Operator settings of one waiting room. */
 export const roomSettingsSchema = z
   .object({
     concertId: z.string(),
-    capacity: z.number().int().describe("Fans admitted at once."),
-    admissionRatePerMinute: z.number().int().describe("The most fans admitted per minute."),
-    admissionWindowSeconds: z.number().int().describe("How long an admitted fan may shop."),
-    claimWindowSeconds: z.number().int().describe("How long an admitted fan has to show up before the place goes to the next fan."),
+    capacity: z.number().int().min(1).max(MAX_ROOM_CAPACITY).describe("Fans admitted at once."),
+    admissionRatePerMinute: z.number().int().min(1).max(MAX_ADMISSION_RATE_PER_MINUTE).describe("The most fans admitted per minute."),
+    admissionWindowSeconds: admissionWindowSecondsSchema.describe("How long an admitted fan may shop."),
+    claimWindowSeconds: claimWindowSecondsSchema.describe("How long an admitted fan has to show up before the place goes to the next fan."),
     opensAt: isoDateTime,
   })
   .meta({ id: "WaitingRoomSettings" });
@@ -61,10 +71,10 @@ export type RoomSettings = z.infer<typeof roomSettingsSchema>;
 
 export const roomSettingsUpdate = z
   .object({
-    capacity: z.number().int().min(1).max(100_000).optional(),
-    admissionRatePerMinute: z.number().int().min(1).max(600_000).optional(),
-    admissionWindowSeconds: z.number().int().min(60).max(6 * 60 * 60).optional(),
-    claimWindowSeconds: z.number().int().min(10).max(30 * 60).optional(),
+    capacity: z.number().int().min(1).max(MAX_ROOM_CAPACITY).optional(),
+    admissionRatePerMinute: z.number().int().min(1).max(MAX_ADMISSION_RATE_PER_MINUTE).optional(),
+    admissionWindowSeconds: admissionWindowSecondsSchema.optional(),
+    claimWindowSeconds: claimWindowSecondsSchema.optional(),
     opensAt: z.coerce.date().optional(),
   })
   .strict()

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_RESERVATIONS_PER_PAYMENT } from "@/lib/payments/schemas";
+import { signedWonSchema, wonSchema } from "@/lib/validation/bounded-integers";
 
 /** Upper bound of one charge, in won. */
 export const MAX_CHARGE_WON = 1_000_000;
@@ -21,8 +23,8 @@ export const walletEntrySchema = z
     id: z.string(),
     type: walletEntryTypeSchema,
     /** Positive for a charge, negative for a payment. */
-    amount: z.number().int(),
-    balanceAfter: z.number().int(),
+    amount: signedWonSchema,
+    balanceAfter: wonSchema,
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "WalletEntry" });
@@ -32,14 +34,14 @@ export const walletHistoryEntrySchema = walletEntrySchema
     paymentId: z.string().nullable(),
     /** For a payment: the concert it paid for and how many seats. */
     concertTitle: z.string().nullable(),
-    seatCount: z.number().int().nullable(),
+    seatCount: z.number().int().min(1).max(MAX_RESERVATIONS_PER_PAYMENT).nullable(),
   })
   .meta({ id: "WalletHistoryEntry" });
 
-export const walletBalanceResponse = z.object({ balance: z.number().int() }).meta({ id: "WalletBalance" });
+export const walletBalanceResponse = z.object({ balance: wonSchema }).meta({ id: "WalletBalance" });
 
 export const chargeResponse = z
-  .object({ balance: z.number().int(), entry: walletEntrySchema })
+  .object({ balance: wonSchema, entry: walletEntrySchema })
   .meta({ id: "ChargeResponse" });
 
 /** The cursor is opaque to clients: pass back the nextCursor of the previous page (empty or absent: the newest). */
