@@ -189,6 +189,7 @@ export function buildOpenApiDocument() {
       description:
         "Concert seats sold through a fair waiting room. JSON in, JSON out; ids are strings, times are ISO-8601 UTC, " +
         "money is whole won. Errors always have the shape of the Error schema. Non-GET requests from another Origin are refused. " +
+        "An unknown /api path answers 404 NOT_FOUND, a known path with another method 405 METHOD_NOT_ALLOWED with Allow. " +
         "The full contract in prose is docs/API.md.",
     },
     servers: [{ url: "/" }],
