@@ -6,7 +6,8 @@
 // what POST /api/payments sees after a real hold. Each charge carries a new
 // Idempotency-Key, so every request does the full work.
 import { randomUUID } from "node:crypto";
-import { admitToConcert, createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
+import { createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
+import { paymentRequest, preparePayingFans, SEATS_PER_PAYMENT } from "../lib/payers.ts";
 import { combineRounds } from "../lib/measure.ts";
 import { countInvariantViolations } from "@/lib/testing/ledger";
 import type { BenchContext, BenchFan, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
@@ -17,55 +18,9 @@ const ROUNDS = 3;
 const WARMUP_PAYMENTS = 300;
 const PAYMENTS_PER_ROUND = 1_000;
 const MEASURED_PAYMENTS = ROUNDS * PAYMENTS_PER_ROUND;
-const SEATS_PER_PAYMENT = 2;
 const CHARGING_FANS = 200;
 const CHARGES_PER_ROUND = 1_500;
 const QUERY_SAMPLE_PAYMENTS = 20;
-const STARTING_BALANCE_WON = 1_000_000;
-
-type PayingFan = BenchFan & { token: string; reservationIds: string[] };
-
-/** Fans with money, an admitted token for the concert and two live holds each, all in bulk. */
-async function preparePayingFans(ctx: BenchContext, concertId: string, count: number): Promise<PayingFan[]> {
-  const fans = await ctx.createFans(count);
-  const ids = fans.map((fan) => fan.id);
-  await ctx.db.$executeRaw`
-    WITH wallet AS (
-      INSERT INTO wallets (user_id, balance) SELECT id, ${STARTING_BALANCE_WON} FROM unnest(${ids}::uuid[]) AS u(id)
-      RETURNING user_id, balance
-    )
-    INSERT INTO wallet_entries (user_id, type, amount, balance_after) SELECT user_id, 'CHARGE', balance, balance FROM wallet`;
-  const tokenByUser = await admitToConcert(ctx, concertId, fans);
-  // Free seats of the concert, handed out two per fan.
-  const holds = await ctx.db.$queryRaw<{ id: string; user_id: string }[]>`
-    WITH free AS (
-      SELECT s.id, s.performance_id, s.price, row_number() OVER (ORDER BY s.performance_id, s.number) AS n
-      FROM seats s JOIN performances p ON p.id = s.performance_id
-      WHERE p.concert_id = ${concertId}::uuid
-        AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.seat_id = s.id AND r.status IN ('HELD', 'CONFIRMED'))
-    )
-    INSERT INTO reservations (seat_id, performance_id, user_id, price, status, expires_at)
-    SELECT free.id, free.performance_id, u.id, free.price, 'HELD', now() + interval '1 hour'
-    FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS u(id, n)
-    JOIN free ON free.n > (u.n - 1) * ${SEATS_PER_PAYMENT} AND free.n <= u.n * ${SEATS_PER_PAYMENT}
-    RETURNING id, user_id`;
-  const holdsByUser = new Map<string, string[]>();
-  for (const hold of holds) holdsByUser.set(hold.user_id, [...(holdsByUser.get(hold.user_id) ?? []), hold.id]);
-  return fans.map((fan) => {
-    const reservationIds = holdsByUser.get(fan.id) ?? [];
-    if (reservationIds.length !== SEATS_PER_PAYMENT) throw new Error("not enough free seats for the benchmark");
-    return { ...fan, token: tokenByUser.get(fan.id)!, reservationIds };
-  });
-}
-
-function paymentRequest(fan: PayingFan): BenchRequest {
-  return {
-    path: "/api/payments",
-    method: "POST",
-    headers: { cookie: fan.cookie, "x-queue-token": fan.token, "idempotency-key": randomUUID() },
-    body: { reservationIds: fan.reservationIds },
-  };
-}
 
 function chargeRequests(fans: BenchFan[], count: number): BenchRequest[] {
   return Array.from({ length: count }, (_, index) => ({
