@@ -15,6 +15,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { holdSeats } from "@/lib/booking/hold-seats";
 import { AppError } from "@/lib/errors";
 import { createConcert } from "@/lib/testing/fixtures";
+import { expectHistoryExplained, startHistory } from "@/lib/testing/history/record-history";
 import { waitForALockWait } from "@/lib/testing/wait";
 
 type HoldBody = { reservations: { id: string; seatId: string; performanceId: string; price: number; status: string; expiresAt: string }[] };
@@ -62,8 +63,13 @@ describe("POST /api/reservations", () => {
     const pool = await seatIdsOf(performanceId);
     const fans = await admittedFans(concertId, 100);
     const wanted = fans.map(() => randomSubset(pool, 1 + Math.floor(Math.random() * 4)));
+    const history = await startHistory(db());
 
-    const responses = await Promise.all(fans.map((fan, index) => requestHold(fan, { performanceId, seatIds: wanted[index] })));
+    const responses = await Promise.all(
+      fans.map((fan, index) =>
+        history.record({ kind: "hold", userId: fan.userId, seatIds: wanted[index]! }, () => requestHold(fan, { performanceId, seatIds: wanted[index] })),
+      ),
+    );
 
     expect(responses.every((response) => response.status === 201 || response.status === 409)).toBe(true);
     const live = await liveRowsPerSeat(performanceId);
@@ -78,6 +84,7 @@ describe("POST /api/reservations", () => {
     expect(heldByWinners.size).toBeGreaterThan(0);
     // Every seat in the table belongs to a 201 answer and vice versa.
     expect(new Map([...live].map(([seatId, entry]) => [seatId, entry.userId]))).toEqual(heldByWinners);
+    await expectHistoryExplained(db(), history);
   });
 
   it("holds nothing when one seat of the request is taken, and names that seat", async () => {

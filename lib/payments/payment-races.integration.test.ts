@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { createConcert, createUser, createUsers, sessionCookieFor } from "@/lib/testing/fixtures";
 import { createHolds, fundWallet } from "@/lib/testing/holds";
 import { call } from "@/lib/testing/http";
+import { expectHistoryExplained, startHistory } from "@/lib/testing/history/record-history";
 import { countInvariantViolations, NO_VIOLATIONS } from "@/lib/testing/ledger";
 import { createPayingFan, payRequest } from "@/lib/testing/payments";
 import { admitFan } from "@/lib/testing/queue";
@@ -36,8 +37,13 @@ describe("payment races", () => {
     const fan = await createPayingFan(db(), { balance: 1_000_000 });
     const key = randomUUID();
     const ids = fan.holds.map((hold) => hold.id);
+    const history = await startHistory(db());
     const answers = await answersOf(
-      Array.from({ length: 50 }, () => call(payRoute, payRequest({ cookie: fan.cookie, token: fan.token, reservationIds: ids, key }))),
+      Array.from({ length: 50 }, () =>
+        history.record({ kind: "pay", userId: fan.userId, reservationIds: ids, key }, () =>
+          call(payRoute, payRequest({ cookie: fan.cookie, token: fan.token, reservationIds: ids, key })),
+        ),
+      ),
     );
     const paid = answers.filter((answer) => answer.status === 201);
     expect(paid.length).toBeGreaterThan(1);
@@ -46,6 +52,7 @@ describe("payment races", () => {
     expect(await db().payment.count({ where: { userId: fan.userId } })).toBe(1);
     expect(await db().walletEntry.count({ where: { userId: fan.userId, type: "PAYMENT" } })).toBe(1);
     expect((await db().wallet.findUniqueOrThrow({ where: { userId: fan.userId } })).balance).toBe(BigInt(1_000_000 - fan.total));
+    await expectHistoryExplained(db(), history);
   });
 
   it("50 concurrent payments with different keys for the same holds give one success", async () => {

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { checkHistory } from "./check-history";
+import type { History, HistoryEvent, Snapshot } from "./history-types";
+
+const EMPTY: Snapshot = { reservations: [], payments: [], walletEntries: [], wallets: [] };
+
+function hold(userId: string, seatId: string, reservationId: string, start: number, end: number): HistoryEvent {
+  return { kind: "hold", userId, seatIds: [seatId], start, end, status: 201, body: { reservations: [{ id: reservationId, seatId }] } };
+}
+
+function refused(userId: string, seatId: string, start: number, end: number): HistoryEvent {
+  return {
+    kind: "hold",
+    userId,
+    seatIds: [seatId],
+    start,
+    end,
+    status: 409,
+    code: "SEAT_UNAVAILABLE",
+    body: { error: { code: "SEAT_UNAVAILABLE", details: { seatIds: [seatId] } } },
+  };
+}
+
+function pay(userId: string, reservationIds: string[], paymentId: string, key: string): HistoryEvent {
+  return { kind: "pay", userId, reservationIds, key, start: 10, end: 20, status: 201, body: { payment: { id: paymentId, amount: 100 } } };
+}
+
+const held = (id: string, seatId: string, userId: string, extra: Partial<Snapshot["reservations"][number]> = {}) => ({
+  id,
+  seatId,
+  userId,
+  status: "HELD",
+  paymentId: null,
+  live: true,
+  ...extra,
+});
+
+/** Two fans race for seat S1: a wins, b is refused while a's hold is live; a pays (twice, same key). */
+function raceHistory(): { history: History; after: Snapshot } {
+  const funded = { id: 1, userId: "a", type: "CHARGE", amount: 500, balanceAfter: 500, paymentId: null };
+  const history: History = {
+    before: { ...EMPTY, walletEntries: [funded], wallets: [{ userId: "a", balance: 500 }] },
+    events: [hold("a", "S1", "R1", 0, 5), refused("b", "S1", 1, 6), pay("a", ["R1"], "P1", "k1"), pay("a", ["R1"], "P1", "k1")],
+  };
+  const after: Snapshot = {
+    reservations: [held("R1", "S1", "a", { status: "CONFIRMED", paymentId: "P1" })],
+    payments: [{ id: "P1", userId: "a", amount: 100 }],
+    walletEntries: [
+      funded,
+      { id: 2, userId: "a", type: "PAYMENT", amount: -100, balanceAfter: 400, paymentId: "P1" },
+    ],
+    wallets: [{ userId: "a", balance: 400 }],
+  };
+  return { history, after };
+}
+
+describe("checkHistory", () => {
+  it("accepts a race explained by the database", () => {
+    const { history, after } = raceHistory();
+    expect(checkHistory(history, after)).toEqual([]);
+  });
+
+  it("accepts a refusal explained by a hold that existed before the storm", () => {
+    const before: Snapshot = { ...EMPTY, reservations: [held("R0", "S1", "z")] };
+    expect(checkHistory({ before, events: [refused("b", "S1", 1, 2)] }, before)).toEqual([]);
+  });
+
+  it("rejects a 409 that overlapped no competing hold: the winner started after the refusal ended", () => {
+    const history: History = { before: EMPTY, events: [refused("b", "S1", 0, 5), hold("a", "S1", "R1", 6, 8)] };
+    const after = { ...EMPTY, reservations: [held("R1", "S1", "a")] };
+    expect(checkHistory(history, after)).toEqual([expect.stringMatching(/409 SEAT_UNAVAILABLE to b overlapped no competing live hold/)]);
+  });
+
+  it("rejects a 409 whose only competitor had been released before it started", () => {
+    const release: HistoryEvent = { kind: "release", userId: "a", reservationId: "R1", start: 2, end: 3, status: 204, body: null };
+    const history: History = { before: EMPTY, events: [hold("a", "S1", "R1", 0, 1), release, refused("b", "S1", 4, 5)] };
+    const after = { ...EMPTY, reservations: [held("R1", "S1", "a", { status: "CANCELLED", live: false })] };
+    expect(checkHistory(history, after)).toEqual([expect.stringMatching(/409 SEAT_UNAVAILABLE to b/)]);
+  });
+
+  it("rejects a 201 hold that is not in the database", () => {
+    const history: History = { before: EMPTY, events: [hold("a", "S1", "R1", 0, 1)] };
+    expect(checkHistory(history, EMPTY)).toEqual(["reservation R1 of a 201 hold is not in the database"]);
+  });
+
+  it("rejects a reservation no 201 explains, and accepts it when an ambiguous 503 may have made it", () => {
+    const history: History = { before: EMPTY, events: [hold("a", "S1", "R1", 0, 1)] };
+    const after = { ...EMPTY, reservations: [held("R1", "S1", "a"), held("R2", "S2", "b")] };
+    expect(checkHistory(history, after)).toEqual(["reservation R2 took effect without a 201 hold"]);
+    const ambiguous: HistoryEvent = { kind: "hold", userId: "b", seatIds: ["S2"], start: 0, end: 1, status: 503, code: "SERVICE_UNAVAILABLE", body: {} };
+    expect(checkHistory({ before: EMPTY, events: [...history.events, ambiguous] }, after)).toEqual([]);
+  });
+
+  it("rejects one reservation answered to two holds", () => {
+    const history: History = { before: EMPTY, events: [hold("a", "S1", "R1", 0, 1), hold("a", "S1", "R1", 2, 3)] };
+    expect(checkHistory(history, { ...EMPTY, reservations: [held("R1", "S1", "a")] })).toContain("reservation R1 was answered to two holds");
+  });
+
+  it("rejects a seat CONFIRMED twice", () => {
+    const { history, after } = raceHistory();
+    const twice = { ...after, reservations: [...after.reservations, held("R9", "S1", "c", { status: "CONFIRMED" })] };
+    expect(checkHistory({ ...history, before: { ...history.before, reservations: [held("R9", "S1", "c")] } }, twice)).toEqual([
+      "seat S1 is CONFIRMED 2 times",
+    ]);
+  });
+
+  it("rejects a payment debited twice, and two keys answered with one payment", () => {
+    const { history, after } = raceHistory();
+    const debitedTwice = {
+      ...after,
+      walletEntries: [...after.walletEntries, { id: 3, userId: "a", type: "PAYMENT", amount: -100, balanceAfter: 300, paymentId: "P1" }],
+      wallets: [{ userId: "a", balance: 300 }],
+    };
+    expect(checkHistory(history, debitedTwice)).toEqual(["payment P1 is not debited exactly once"]);
+    const twoKeys = { ...history, events: [...history.events, pay("a", ["R1"], "P1", "k2")] };
+    expect(checkHistory(twoKeys, after)).toEqual(["payment P1 was answered to two different requests"]);
+  });
+
+  it("rejects a payment no 201 explains", () => {
+    const { history, after } = raceHistory();
+    const extra = {
+      ...after,
+      payments: [...after.payments, { id: "P2", userId: "a", amount: 0 }],
+    };
+    expect(checkHistory(history, extra)).toContain("payment P2 took effect without a 201");
+  });
+
+  it("rejects a broken wallet chain, a negative balance and a balance that is not the last entry", () => {
+    const { history, after } = raceHistory();
+    const broken: Snapshot = {
+      ...after,
+      walletEntries: [
+        { id: 1, userId: "a", type: "CHARGE", amount: 50, balanceAfter: 50, paymentId: null },
+        { id: 2, userId: "a", type: "PAYMENT", amount: -100, balanceAfter: 400, paymentId: "P1" },
+      ],
+    };
+    expect(checkHistory(history, broken)).toEqual([
+      "wallet entry 2 says 400 after, the running sum is -50",
+      "wallet of a went negative at entry 2",
+      "wallet of a holds 400, its entries sum to -50",
+    ]);
+  });
+
+  it("rejects a charge answered twice under different keys, and a charge entry nobody was answered", () => {
+    const charge = (key: string): HistoryEvent => ({ kind: "charge", userId: "a", amount: 500, key, start: 0, end: 1, status: 200, body: { entry: { id: "1", amount: 500 } } });
+    const lonely: Snapshot = {
+      ...EMPTY,
+      walletEntries: [{ id: 1, userId: "a", type: "CHARGE", amount: 500, balanceAfter: 500, paymentId: null }],
+      wallets: [{ userId: "a", balance: 500 }],
+    };
+    expect(checkHistory({ before: EMPTY, events: [charge("k1"), charge("k1")] }, lonely)).toEqual([]);
+    expect(checkHistory({ before: EMPTY, events: [charge("k1"), charge("k2")] }, lonely)).toEqual(["charge entry 1 was answered to two different requests"]);
+    const released: HistoryEvent = { kind: "release", userId: "a", reservationId: "R1", start: 0, end: 1, status: 404, body: null };
+    expect(checkHistory({ before: EMPTY, events: [released] }, lonely)).toEqual(["charge entry 1 took effect without a successful charge"]);
+  });
+});

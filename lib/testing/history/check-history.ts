@@ -1,0 +1,182 @@
+// Checks a recorded history against the database after the storm. Returns the
+// violations found (empty when the history is explained by the database):
+// - each 201 hold and payment, and each charge, took effect exactly once, and
+//   nothing took effect that no answer (or an ambiguous 5xx) explains;
+// - no seat has two CONFIRMED reservations;
+// - each 409 SEAT_UNAVAILABLE overlapped, in time, a competing live hold or sale;
+// - each wallet's entries chain: balance_after is the running sum, never
+//   negative, and the wallet's balance is the last of them.
+import type { History, HistoryEvent, Snapshot } from "./history-types";
+
+type Of<K extends HistoryEvent["kind"]> = Extract<HistoryEvent, { kind: K }>;
+type HoldBody = { reservations?: { id: string; seatId: string }[] };
+type PayBody = { payment?: { id: string; amount: number } };
+type ChargeBody = { entry?: { id: string | number; amount: number } };
+type ErrorBody = { error?: { details?: { seatIds?: string[] } } };
+
+const isSuccess = (event: HistoryEvent) => event.status >= 200 && event.status < 300;
+const isAmbiguous = (event: HistoryEvent) => event.status >= 500;
+const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+function eventsOf<K extends HistoryEvent["kind"]>(history: History, kind: K): Of<K>[] {
+  return history.events.filter((event): event is Of<K> => event.kind === kind);
+}
+
+/** Answers with the same idempotency key must be the same answer; different keys, different effects. */
+function checkOneEffectPerKey(label: string, answers: { key?: string; effectId: string }[]): string[] {
+  const problems: string[] = [];
+  const keyOfEffect = new Map<string, string | undefined>();
+  for (const { key, effectId } of answers) {
+    if (!keyOfEffect.has(effectId)) keyOfEffect.set(effectId, key);
+    else if (key === undefined || keyOfEffect.get(effectId) !== key) problems.push(`${label} ${effectId} was answered to two different requests`);
+  }
+  const effectOfKey = new Map<string, string>();
+  for (const { key, effectId } of answers) {
+    if (key === undefined) continue;
+    const earlier = effectOfKey.get(key);
+    if (earlier !== undefined && earlier !== effectId) problems.push(`${label}s with key ${key} answered two different effects`);
+    effectOfKey.set(key, effectId);
+  }
+  return problems;
+}
+
+function checkHolds(history: History, after: Snapshot): string[] {
+  const problems: string[] = [];
+  const reservations = new Map(after.reservations.map((row) => [row.id, row]));
+  const answered = new Set<string>();
+  for (const event of eventsOf(history, "hold").filter(isSuccess)) {
+    const held = (event.body as HoldBody).reservations ?? [];
+    if (!sameSet(held.map((row) => row.seatId), event.seatIds)) problems.push(`hold by ${event.userId} answered other seats than it asked for`);
+    for (const { id } of held) {
+      if (answered.has(id)) problems.push(`reservation ${id} was answered to two holds`);
+      answered.add(id);
+      const row = reservations.get(id);
+      if (!row) problems.push(`reservation ${id} of a 201 hold is not in the database`);
+      else if (row.userId !== event.userId || !event.seatIds.includes(row.seatId)) problems.push(`reservation ${id} is not the seat and fan its hold asked for`);
+    }
+  }
+  const existed = new Set(history.before.reservations.map((row) => row.id));
+  const ambiguous = eventsOf(history, "hold").filter(isAmbiguous);
+  for (const row of after.reservations) {
+    if (existed.has(row.id) || answered.has(row.id)) continue;
+    if (!ambiguous.some((event) => event.userId === row.userId && event.seatIds.includes(row.seatId)))
+      problems.push(`reservation ${row.id} took effect without a 201 hold`);
+  }
+  return problems;
+}
+
+function checkPayments(history: History, after: Snapshot): string[] {
+  const problems: string[] = [];
+  const payments = new Map(after.payments.map((row) => [row.id, row]));
+  const paid = eventsOf(history, "pay").filter(isSuccess);
+  for (const event of paid) {
+    const id = (event.body as PayBody).payment?.id;
+    const payment = id === undefined ? undefined : payments.get(id);
+    if (!payment) {
+      problems.push(`payment ${id} of a 201 is not in the database`);
+      continue;
+    }
+    if (payment.userId !== event.userId) problems.push(`payment ${id} belongs to another fan`);
+    const seats = after.reservations.filter((row) => row.paymentId === id);
+    if (!sameSet(seats.map((row) => row.id), event.reservationIds) || seats.some((row) => row.status !== "CONFIRMED"))
+      problems.push(`payment ${id} did not confirm exactly the reservations it was asked for`);
+    const debits = after.walletEntries.filter((entry) => entry.paymentId === id);
+    if (debits.length !== 1 || debits[0]!.amount !== -payment.amount) problems.push(`payment ${id} is not debited exactly once`);
+  }
+  problems.push(...checkOneEffectPerKey("payment", paid.map((event) => ({ key: event.key, effectId: String((event.body as PayBody).payment?.id) }))));
+  const existed = new Set(history.before.payments.map((row) => row.id));
+  const answered = new Set(paid.map((event) => (event.body as PayBody).payment?.id));
+  const ambiguous = eventsOf(history, "pay").filter(isAmbiguous);
+  for (const payment of after.payments) {
+    if (existed.has(payment.id) || answered.has(payment.id)) continue;
+    const seats = after.reservations.filter((row) => row.paymentId === payment.id).map((row) => row.id);
+    if (!ambiguous.some((event) => event.userId === payment.userId && sameSet(event.reservationIds, seats)))
+      problems.push(`payment ${payment.id} took effect without a 201`);
+  }
+  return problems;
+}
+
+function checkCharges(history: History, after: Snapshot): string[] {
+  const problems: string[] = [];
+  const entries = new Map(after.walletEntries.map((entry) => [String(entry.id), entry]));
+  const charged = eventsOf(history, "charge").filter(isSuccess);
+  for (const event of charged) {
+    const id = String((event.body as ChargeBody).entry?.id);
+    const entry = entries.get(id);
+    if (!entry || entry.type !== "CHARGE" || entry.userId !== event.userId || entry.amount !== event.amount)
+      problems.push(`charge entry ${id} of a successful charge is not in the database as charged`);
+  }
+  problems.push(...checkOneEffectPerKey("charge entry", charged.map((event) => ({ key: event.key, effectId: String((event.body as ChargeBody).entry?.id) }))));
+  const existed = new Set(history.before.walletEntries.map((entry) => entry.id));
+  const answered = new Set(charged.map((event) => String((event.body as ChargeBody).entry?.id)));
+  const ambiguous = eventsOf(history, "charge").filter(isAmbiguous);
+  const actors = new Set(history.events.map((event) => event.userId));
+  for (const entry of after.walletEntries) {
+    if (entry.type !== "CHARGE" || !actors.has(entry.userId) || existed.has(entry.id) || answered.has(String(entry.id))) continue;
+    if (!ambiguous.some((event) => event.userId === entry.userId && event.amount === entry.amount))
+      problems.push(`charge entry ${entry.id} took effect without a successful charge`);
+  }
+  return problems;
+}
+
+function checkSeatsSoldOnce(after: Snapshot): string[] {
+  const confirmed = new Map<string, number>();
+  for (const row of after.reservations) if (row.status === "CONFIRMED") confirmed.set(row.seatId, (confirmed.get(row.seatId) ?? 0) + 1);
+  return [...confirmed].filter(([, count]) => count > 1).map(([seatId, count]) => `seat ${seatId} is CONFIRMED ${count} times`);
+}
+
+/**
+ * A 409 SEAT_UNAVAILABLE is explained when, for a seat it names, a competing
+ * hold was live at some moment while it ran: one live before the storm and not
+ * released before the refusal started, or another request's 201 hold that
+ * started before the refusal ended and was not released before it started.
+ */
+function checkRefusals(history: History): string[] {
+  const problems: string[] = [];
+  const holds = eventsOf(history, "hold").filter(isSuccess);
+  const releases = eventsOf(history, "release").filter(isSuccess);
+  const releasedBy = (reservationId: string, moment: number) => releases.some((release) => release.reservationId === reservationId && release.end < moment);
+  for (const refusal of eventsOf(history, "hold").filter((event) => event.code === "SEAT_UNAVAILABLE")) {
+    const named = (refusal.body as ErrorBody).error?.details?.seatIds ?? refusal.seatIds;
+    const explained = named.some((seatId) => {
+      const before = history.before.reservations.some((row) => row.seatId === seatId && row.live && !releasedBy(row.id, refusal.start));
+      const during = holds.some(
+        (hold) =>
+          hold !== refusal &&
+          hold.start < refusal.end &&
+          ((hold.body as HoldBody).reservations ?? []).some((row) => row.seatId === seatId && !releasedBy(row.id, refusal.start)),
+      );
+      return before || during;
+    });
+    if (!explained) problems.push(`409 SEAT_UNAVAILABLE to ${refusal.userId} overlapped no competing live hold of ${named.join(", ")}`);
+  }
+  return problems;
+}
+
+function checkWalletChains(after: Snapshot): string[] {
+  const problems: string[] = [];
+  const running = new Map<string, number>();
+  for (const entry of [...after.walletEntries].sort((a, b) => a.id - b.id)) {
+    const sum = (running.get(entry.userId) ?? 0) + entry.amount;
+    running.set(entry.userId, sum);
+    if (entry.balanceAfter !== sum) problems.push(`wallet entry ${entry.id} says ${entry.balanceAfter} after, the running sum is ${sum}`);
+    if (sum < 0) problems.push(`wallet of ${entry.userId} went negative at entry ${entry.id}`);
+  }
+  for (const wallet of after.wallets) {
+    const sum = running.get(wallet.userId) ?? 0;
+    if (wallet.balance !== sum) problems.push(`wallet of ${wallet.userId} holds ${wallet.balance}, its entries sum to ${sum}`);
+  }
+  return problems;
+}
+
+export function checkHistory(history: History, after: Snapshot): string[] {
+  const problems = [
+    ...checkHolds(history, after),
+    ...checkPayments(history, after),
+    ...checkCharges(history, after),
+    ...checkSeatsSoldOnce(after),
+    ...checkRefusals(history),
+    ...checkWalletChains(after),
+  ];
+  return [...new Set(problems)];
+}
