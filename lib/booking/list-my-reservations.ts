@@ -28,7 +28,7 @@ export async function listMyReservations(db: Db, options: { userId: string }): P
   >`
     SELECT r.id, r.seat_id, s.number AS seat_number, s.grade, r.performance_id, p.starts_at,
            p.concert_id, c.title AS concert_title, r.price,
-           CASE WHEN r.status = 'HELD' AND r.expires_at <= now() THEN 'EXPIRED' ELSE r.status::text END AS status,
+           CASE WHEN is_expired_hold(r.status, r.expires_at) THEN 'EXPIRED' ELSE r.status::text END AS status,
            r.expires_at, r.created_at
     FROM reservations r
     JOIN seats s ON s.id = r.seat_id

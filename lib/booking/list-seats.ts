@@ -33,7 +33,7 @@ export async function listSeatsJson(
       SELECT array_agg(r.seat_id::text) AS seat_ids, array_agg(r.expires_at) AS expires_at
       FROM reservations r
       WHERE r.user_id = ${options.userId}::uuid AND r.performance_id = ${options.performanceId}::uuid
-        AND r.status = 'HELD' AND r.expires_at > now()
+        AND is_live_hold(r.status, r.expires_at)
     ) AS own`;
   admissionOf(row ? toQueuePlace(row) : null, claims);
   return seatMapJson(snapshot, ownHoldsOf(row!), options.userId, Date.now() + snapshot.clockOffsetMs);

@@ -10,7 +10,9 @@ export const RELEASE_TIME_BUDGET_MS = 10_000;
  * many it marked. Reads already treat such holds as free; this keeps the table
  * tidy and the live-row index small. Each batch is its own short statement and
  * skips rows another run (or a hold or payment) has locked, so concurrent runs
- * split the work and each hold is counted once in total.
+ * split the work and each hold is counted once in total. The batch's ids are
+ * read once (an ARRAY sub-select): an IN (… LIMIT …) sub-select may be
+ * scanned again for each row and then yield more rows than the batch size.
  */
 export async function releaseExpiredHolds(
   db: Db,
@@ -22,10 +24,10 @@ export async function releaseExpiredHolds(
   for (;;) {
     const count = await db.$executeRaw`
       UPDATE reservations SET status = 'EXPIRED', updated_at = now()
-      WHERE id IN (SELECT id FROM reservations
-                   WHERE status = 'HELD' AND expires_at <= now()
-                   ORDER BY expires_at LIMIT ${batchSize}
-                   FOR UPDATE SKIP LOCKED)
+      WHERE id = ANY(ARRAY(SELECT id FROM reservations
+                           WHERE is_expired_hold(status, expires_at)
+                           ORDER BY expires_at LIMIT ${batchSize}
+                           FOR UPDATE SKIP LOCKED))
         AND status = 'HELD'`;
     released += count;
     if (count < batchSize || Date.now() >= deadline) return released;

@@ -11,6 +11,6 @@ export async function releaseHold(db: Db, options: { userId: string; reservation
   const released = await db.$executeRaw`
     UPDATE reservations SET status = 'CANCELLED', updated_at = now()
     WHERE id = ${options.reservationId}::uuid AND user_id = ${options.userId}::uuid
-      AND status = 'HELD' AND expires_at > now()`;
+      AND is_live_hold(status, expires_at)`;
   if (released === 0) throw new AppError("NOT_FOUND", "No such hold.");
 }

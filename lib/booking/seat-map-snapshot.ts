@@ -53,7 +53,7 @@ async function readSeatMapSnapshot(db: Db, performanceId: string): Promise<SeatM
            r.status::text AS status, r.user_id::text AS holder_id, r.expires_at
     FROM performances p
     LEFT JOIN seats s ON s.performance_id = p.id
-    LEFT JOIN reservations r ON r.seat_id = s.id AND (r.status = 'CONFIRMED' OR (r.status = 'HELD' AND r.expires_at > now()))
+    LEFT JOIN reservations r ON r.seat_id = s.id AND is_live_reservation(r.status, r.expires_at)
     WHERE p.id = ${performanceId}::uuid
     ORDER BY s.number`;
   const first = rows[0];

@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
-import { IS_LIVE_RESERVATION } from "@/lib/booking/booking-sql";
 
 /**
  * Per performance, judged against the database clock: the one meaning of "on
@@ -25,7 +24,7 @@ export const PERFORMANCE_FACTS = Prisma.sql`
            <= (SELECT count(*) FROM reservations r WHERE r.performance_id = p.id AND r.status = 'CONFIRMED') AS is_sold_out,
          (SELECT count(*)::int FROM seats s WHERE s.performance_id = p.id) AS total_seats,
          (SELECT count(*)::int FROM seats s WHERE s.performance_id = p.id)
-           - (SELECT count(*)::int FROM reservations r WHERE r.performance_id = p.id AND ${IS_LIVE_RESERVATION}) AS free_seats
+           - (SELECT count(*)::int FROM reservations r WHERE r.performance_id = p.id AND is_live_reservation(r.status, r.expires_at)) AS free_seats
   FROM performances p`;
 
 export type PerformanceFactsRow = {

@@ -69,6 +69,9 @@ describe("rule functions", () => {
   it.each([
     ["is_on_sale", "SELECT id FROM performances p WHERE is_on_sale(p.booking_closes_at, p.starts_at)", "booking_closes_at"],
     ["is_booking_open", "SELECT id FROM performances p WHERE is_booking_open(p.booking_opens_at, p.booking_closes_at, p.starts_at)", "booking_opens_at"],
+    ["is_live_hold", "SELECT id FROM reservations r WHERE is_live_hold(r.status, r.expires_at)", "expires_at"],
+    ["is_expired_hold", "SELECT id FROM reservations r WHERE is_expired_hold(r.status, r.expires_at, clock_timestamp())", "expires_at"],
+    ["is_live_reservation", "SELECT id FROM reservations r WHERE is_live_reservation(r.status, r.expires_at)", "expires_at"],
   ])("%s is inlined into the calling statement", async (name, query, column) => {
     const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (VERBOSE, COSTS OFF) ${query}`);
     const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");

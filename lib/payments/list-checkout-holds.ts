@@ -41,7 +41,7 @@ export async function listCheckoutHolds(db: Db, options: { userId: string; conce
     JOIN seats s ON s.id = r.seat_id
     JOIN performances p ON p.id = r.performance_id
     WHERE r.user_id = ${options.userId}::uuid AND p.concert_id = ${options.concertId}::uuid
-      AND r.status = 'HELD' AND r.expires_at > clock_timestamp()
+      AND is_live_hold(r.status, r.expires_at, clock_timestamp())
     ORDER BY p.starts_at, s.number`;
   const { server_now: serverNow, ...concertFields } = concert;
   return {

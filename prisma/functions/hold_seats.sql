@@ -86,16 +86,16 @@ BEGIN
   -- This fan's requests for the performance take turns from here on.
   PERFORM pg_advisory_xact_lock(hashtextextended('hold:' || p_user_id || ':' || p_performance_id, 0));
   SELECT count(*)::integer INTO v_live FROM reservations r
-  WHERE r.user_id = p_user_id AND r.performance_id = p_performance_id AND r.status = 'HELD' AND r.expires_at > now();
+  WHERE r.user_id = p_user_id AND r.performance_id = p_performance_id AND is_live_hold(r.status, r.expires_at);
 
   IF v_live + cardinality(v_wanted) <= p_max_holds THEN
     -- Holds of these seats whose time ran out give way (the cron may not have run yet).
     -- Looked for first: most claims find none, and a read costs less than an UPDATE.
-    PERFORM FROM reservations r WHERE r.seat_id = ANY(v_wanted) AND r.status = 'HELD' AND r.expires_at <= now();
+    PERFORM FROM reservations r WHERE r.seat_id = ANY(v_wanted) AND is_expired_hold(r.status, r.expires_at);
     IF FOUND THEN
       UPDATE reservations SET status = 'EXPIRED', updated_at = now()
       WHERE id IN (SELECT r.id FROM reservations r
-                   WHERE r.seat_id = ANY(v_wanted) AND r.status = 'HELD' AND r.expires_at <= now()
+                   WHERE r.seat_id = ANY(v_wanted) AND is_expired_hold(r.status, r.expires_at)
                    ORDER BY r.seat_id FOR UPDATE)
         AND status = 'HELD';
     END IF;
@@ -131,7 +131,7 @@ BEGIN
          ARRAY(SELECT wanted::text FROM unnest(v_wanted) AS wanted
                WHERE NOT EXISTS (SELECT 1 FROM seats s WHERE s.id = wanted AND s.performance_id = p.id) ORDER BY 1),
          ARRAY(SELECT r.seat_id::text FROM reservations r
-               WHERE r.seat_id = ANY(v_wanted) AND (r.status = 'CONFIRMED' OR (r.status = 'HELD' AND r.expires_at > now()))
+               WHERE r.seat_id = ANY(v_wanted) AND is_live_reservation(r.status, r.expires_at)
                ORDER BY 1)
   INTO v_is_on_sale, v_foreign, v_taken
   FROM performances p WHERE p.id = p_performance_id;
