@@ -4,6 +4,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { admissionAllowance, msPerAdmission } from "@/lib/queue/admission-math";
 import { parseEndedTokens, type EndedToken } from "@/lib/queue/ended-tokens";
 import { drawPrequeueOrder } from "@/lib/queue/draw-prequeue-order";
+import { END_LAPSED_ADMISSION, IS_LAPSED_ADMISSION } from "@/lib/queue/lapsed-admission";
 
 /** Namespace of the waiting-room leader locks in pg_advisory_xact_lock(namespace, key) ("QUEU"). */
 const ROOM_LEADER_LOCK_NAMESPACE = 0x51554555;
@@ -135,13 +136,10 @@ async function endLapsedAdmissions(tx: Prisma.TransactionClient, concertId: stri
   const [row] = await tx.$queryRaw<{ live: bigint; ended: unknown }[]>`
     WITH lapsed AS (
       SELECT id FROM queue_tokens
-      WHERE concert_id = ${concertId}::uuid AND status = 'ADMITTED'
-        AND (admitted_until <= now() OR (claimed_at IS NULL AND claim_by <= now()))
+      WHERE concert_id = ${concertId}::uuid AND ${IS_LAPSED_ADMISSION}
       FOR UPDATE SKIP LOCKED
     ), ended AS (
-      UPDATE queue_tokens q
-      SET status = 'ENDED', ended_at = now(),
-          end_reason = CASE WHEN q.claimed_at IS NULL THEN 'ABANDONED'::"QueueEndReason" ELSE 'EXPIRED'::"QueueEndReason" END
+      UPDATE queue_tokens q SET ${END_LAPSED_ADMISSION}
       FROM lapsed WHERE q.id = lapsed.id
       RETURNING q.id, q.ticket, q.admitted_until
     )

@@ -3,6 +3,7 @@ import type { Database, Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { advanceRoom } from "@/lib/queue/advance-room";
 import { describeQueuePlace } from "@/lib/queue/describe-queue-place";
+import { END_LAPSED_ADMISSION, IS_LAPSED_ADMISSION } from "@/lib/queue/lapsed-admission";
 import { getRoomSnapshot, noteRoomAdvanced, type RoomSnapshot } from "@/lib/queue/room-snapshot";
 import type { JoinQueueResult } from "@/lib/queue/schemas";
 import { sealQueueToken, type QueueTokenClaims } from "@/lib/queue/token";
@@ -65,11 +66,8 @@ async function advance(database: Database, room: RoomSnapshot): Promise<RoomSnap
 async function findLivePlace(db: Db, options: JoinQueueOptions): Promise<LivePlace | null> {
   const rows = await db.$queryRaw<LivePlace[]>`
     WITH lapsed AS (
-      UPDATE queue_tokens
-      SET status = 'ENDED', ended_at = now(),
-          end_reason = CASE WHEN claimed_at IS NULL THEN 'ABANDONED'::"QueueEndReason" ELSE 'EXPIRED'::"QueueEndReason" END
-      WHERE user_id = ${options.userId}::uuid AND concert_id = ${options.concertId}::uuid AND status = 'ADMITTED'
-        AND (admitted_until <= now() OR (claimed_at IS NULL AND claim_by <= now()))
+      UPDATE queue_tokens SET ${END_LAPSED_ADMISSION}
+      WHERE user_id = ${options.userId}::uuid AND concert_id = ${options.concertId}::uuid AND ${IS_LAPSED_ADMISSION}
       RETURNING id
     )
     SELECT id::text AS id, ticket, status::text AS status, admitted_until

@@ -2,6 +2,7 @@ import "server-only";
 import { PERFORMANCE_FACTS } from "@/lib/catalog/performance-facts";
 import type { Db } from "@/lib/db";
 import { parseEndedTokens, type EndedToken } from "@/lib/queue/ended-tokens";
+import { ADMISSION_LAPSES_AT, IS_LAPSED_ADMISSION } from "@/lib/queue/lapsed-admission";
 
 /** The pre-queue is counted up to this many; beyond it the room reports this number. */
 export const PREQUEUE_COUNT_CAP = 100_000;
@@ -87,9 +88,8 @@ export async function readRoomState(db: Db, options: { concertId: string; endedS
             ) e) AS ended
     FROM waiting_rooms r
     CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE admitted_until > now() AND (claimed_at IS NOT NULL OR claim_by > now())) AS live_admitted,
-             (extract(epoch FROM min(CASE WHEN claimed_at IS NULL THEN LEAST(claim_by, admitted_until) ELSE admitted_until END)) * 1000)::float8
-               AS next_lapse_ms
+      SELECT count(*) FILTER (WHERE NOT ${IS_LAPSED_ADMISSION}) AS live_admitted,
+             (extract(epoch FROM min(${ADMISSION_LAPSES_AT})) * 1000)::float8 AS next_lapse_ms
       FROM queue_tokens WHERE concert_id = r.concert_id AND status = 'ADMITTED'
     ) admitted
     WHERE r.concert_id = ${options.concertId}::uuid`;
