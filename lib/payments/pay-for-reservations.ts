@@ -1,11 +1,13 @@
 import "server-only";
-import type { SqlClient } from "@/lib/db";
+import { Prisma, type SqlClient } from "@/lib/db";
+import { asTemplate } from "@/lib/db/composed-template";
 import { AppError } from "@/lib/errors";
 import { lockPayableHolds, holdExpired, type LockedHold } from "@/lib/payments/lock-payable-holds";
 import type { PaymentResponse } from "@/lib/payments/schemas";
 import { endQueueToken } from "@/lib/queue/end-queue-token";
 import { queueTokenFor, type QueueTokens } from "@/lib/queue/queue-tokens";
 import { requireAdmission } from "@/lib/queue/require-admission";
+import { ledgerWrite } from "@/lib/wallet/ledger-write";
 
 export type PayForReservationsOptions = {
   userId: string;
@@ -82,26 +84,25 @@ export async function payForReservations(tx: SqlClient, options: PayForReservati
  */
 async function settle(tx: SqlClient, options: { userId: string; reservationIds: string[]; total: bigint }): Promise<SettleRow> {
   const { userId, reservationIds, total } = options;
-  const [row] = await tx.$queryRaw<SettleRow[]>`
+  const debit = ledgerWrite({
+    userId,
+    type: "PAYMENT",
+    amount: -total,
+    paymentId: Prisma.sql`(SELECT id FROM payment)`,
+    onlyIf: Prisma.sql`(SELECT cardinality(ids) FROM expired) = 0`,
+  });
+  const [row] = await tx.$queryRaw<SettleRow[]>(...asTemplate(Prisma.sql`
     WITH expired AS (
       SELECT coalesce(array_agg(id::text ORDER BY id), '{}') AS ids
       FROM reservations
-      WHERE id = ANY(${reservationIds}::uuid[]) AND expires_at <= clock_timestamp()
+      WHERE id = ANY(${reservationIds}::uuid[]) AND is_expired_hold(status, expires_at, clock_timestamp())
     ),
-    debit AS (
-      UPDATE wallets SET balance = balance - ${total}, updated_at = now()
-      WHERE user_id = ${userId}::uuid AND balance >= ${total} AND (SELECT cardinality(ids) FROM expired) = 0
-      RETURNING balance
-    ),
+    ${debit.change},
     payment AS (
-      INSERT INTO payments (user_id, amount) SELECT ${userId}::uuid, ${total} FROM debit
+      INSERT INTO payments (user_id, amount) SELECT ${userId}::uuid, ${total} FROM wallet_change
       RETURNING id, created_at
     ),
-    entry AS (
-      INSERT INTO wallet_entries (user_id, type, amount, balance_after, payment_id)
-      SELECT ${userId}::uuid, 'PAYMENT', -${total}::bigint, debit.balance, payment.id FROM debit, payment
-      RETURNING id
-    ),
+    ${debit.entry},
     confirmed AS (
       UPDATE reservations r SET status = 'CONFIRMED', payment_id = payment.id, updated_at = now()
       FROM payment
@@ -110,10 +111,10 @@ async function settle(tx: SqlClient, options: { userId: string; reservationIds: 
     )
     SELECT (SELECT ids FROM expired) AS expired_ids,
            (SELECT balance FROM wallets WHERE user_id = ${userId}::uuid) AS balance_before,
-           (SELECT balance FROM debit) AS balance_after,
+           (SELECT balance_after FROM ledger_entry) AS balance_after,
            (SELECT id FROM payment) AS payment_id,
            (SELECT created_at FROM payment) AS payment_created_at,
-           (SELECT count(*)::int FROM confirmed) AS confirmed`;
+           (SELECT count(*)::int FROM confirmed) AS confirmed`));
   return row!;
 }
 
