@@ -1,14 +1,34 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { END_LAPSED_ADMISSION, IS_LAPSED_ADMISSION } from "@/lib/queue/lapsed-admission";
+
+export const EXPIRE_TOKENS_BATCH_SIZE = 500;
+/** Leaves the rest of the cron's run room inside a serverless function's time limit. */
+export const EXPIRE_TOKENS_TIME_BUDGET_MS = 5_000;
 
 /**
- * Ends admitted tokens whose admission window is over, or whose holder never
- * claimed the turn in the claim window. Returns how many ended. Idempotent.
+ * Ends admitted tokens whose turn lapsed (window over, or never claimed in the
+ * claim window), in bounded batches until none is left or the time budget is
+ * spent, and returns how many it ended. Each batch is one short statement that
+ * skips rows another run (or a leader, a claim, a payment) has locked, so
+ * concurrent runs split the work and each token is counted once in total.
+ * The batch's ids are read once (an ARRAY sub-select): an IN (… LIMIT …)
+ * sub-select may be scanned again for each row and then yield more rows.
  */
-export async function expireQueueTokens(db: Db): Promise<number> {
-  return db.$executeRaw`
-    UPDATE queue_tokens
-    SET status = 'ENDED', ended_at = now(),
-        end_reason = CASE WHEN claimed_at IS NULL THEN 'ABANDONED'::"QueueEndReason" ELSE 'EXPIRED'::"QueueEndReason" END
-    WHERE status = 'ADMITTED' AND (admitted_until <= now() OR (claimed_at IS NULL AND claim_by <= now()))`;
+export async function expireQueueTokens(
+  db: Db,
+  options: { batchSize?: number; timeBudgetMs?: number } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? EXPIRE_TOKENS_BATCH_SIZE;
+  const deadline = Date.now() + (options.timeBudgetMs ?? EXPIRE_TOKENS_TIME_BUDGET_MS);
+  let ended = 0;
+  for (;;) {
+    const count = await db.$executeRaw`
+      UPDATE queue_tokens SET ${END_LAPSED_ADMISSION}
+      WHERE id = ANY(ARRAY(SELECT id FROM queue_tokens WHERE ${IS_LAPSED_ADMISSION}
+                           LIMIT ${batchSize} FOR UPDATE SKIP LOCKED))
+        AND ${IS_LAPSED_ADMISSION}`;
+    ended += count;
+    if (count < batchSize || Date.now() >= deadline) return ended;
+  }
 }
