@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { repeatBatches, type BatchOptions } from "@/lib/db/repeat-batches";
 
 export const RELEASE_BATCH_SIZE = 500;
 /** Stays well inside a serverless function's time limit. */
@@ -14,22 +15,15 @@ export const RELEASE_TIME_BUDGET_MS = 10_000;
  * read once (an ARRAY sub-select): an IN (… LIMIT …) sub-select may be
  * scanned again for each row and then yield more rows than the batch size.
  */
-export async function releaseExpiredHolds(
-  db: Db,
-  options: { batchSize?: number; timeBudgetMs?: number } = {},
-): Promise<number> {
-  const batchSize = options.batchSize ?? RELEASE_BATCH_SIZE;
-  const deadline = Date.now() + (options.timeBudgetMs ?? RELEASE_TIME_BUDGET_MS);
-  let released = 0;
-  for (;;) {
-    const count = await db.$executeRaw`
+export async function releaseExpiredHolds(db: Db, options: BatchOptions = {}): Promise<number> {
+  return repeatBatches(
+    (batchSize) => db.$executeRaw`
       UPDATE reservations SET status = 'EXPIRED', updated_at = now()
       WHERE id = ANY(ARRAY(SELECT id FROM reservations
                            WHERE is_expired_hold(status, expires_at)
                            ORDER BY expires_at LIMIT ${batchSize}
                            FOR UPDATE SKIP LOCKED))
-        AND status = 'HELD'`;
-    released += count;
-    if (count < batchSize || Date.now() >= deadline) return released;
-  }
+        AND status = 'HELD'`,
+    { batchSize: options.batchSize ?? RELEASE_BATCH_SIZE, timeBudgetMs: options.timeBudgetMs ?? RELEASE_TIME_BUDGET_MS },
+  );
 }
