@@ -6,10 +6,36 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "prisma", "migrations");
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "prisma", "migrations");
+/** The pinned checksums (docs/decisions/052), checked by scripts/migration-checksums.test.ts. */
+export const CHECKSUMS_FILE = path.join(MIGRATIONS_DIR, "checksums.json");
 const MIGRATION_LOCK_KEY = 72_616_001;
 
+export type Migration = { name: string; sql: string; checksum: string };
+export type PinnedChecksums = { pinned: Record<string, string>; previouslyApplied: Record<string, string[]> };
+
+export function migrationChecksum(sql: string): string {
+  return createHash("sha256").update(sql).digest("hex");
+}
+
+/** Every migration folder, in the order they apply. */
+export function listMigrations(): Migration[] {
+  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: migrationChecksum(sql) };
+    });
+}
+
+export function readPinnedChecksums(): PinnedChecksums {
+  return JSON.parse(readFileSync(CHECKSUMS_FILE, "utf8")) as PinnedChecksums;
+}
+
 export async function migrate(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
+  const { previouslyApplied } = readPinnedChecksums();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -21,17 +47,14 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
         (row) => [row.name, row.checksum],
       ),
     );
-    const names = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
     const newlyApplied: string[] = [];
-    for (const name of names) {
-      const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
-      const checksum = createHash("sha256").update(sql).digest("hex");
+    for (const { name, sql, checksum } of listMigrations()) {
       const known = applied.get(name);
       if (known !== undefined) {
-        if (known !== checksum) throw new Error(`Migration ${name} was changed after it was applied.`);
+        // A database that applied an earlier text of a comment-only edit still starts.
+        if (known !== checksum && !previouslyApplied[name]?.includes(known)) {
+          throw new Error(`Migration ${name} was changed after it was applied. Restore its text and add a new migration instead.`);
+        }
         continue;
       }
       await client.query("BEGIN");
