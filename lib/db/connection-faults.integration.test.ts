@@ -13,7 +13,7 @@ import { GET as entriesRoute } from "@/app/api/wallet/entries/route";
 import { db } from "@/lib/db";
 import { createPrismaClient, sqlPoolOf } from "@/lib/db/client";
 import { isConnectionFault } from "@/lib/db/connection-fault";
-import { terminateBackendsUntilStopped, terminateMidStatement } from "@/lib/testing/faults";
+import { expectServiceUnavailable, quietLogs, terminateBackendsUntilStopped, terminateMidStatement } from "@/lib/testing/faults";
 import { createConcert, createUser, sessionCookieFor } from "@/lib/testing/fixtures";
 import { call, testRequest } from "@/lib/testing/http";
 import { countInvariantViolations, NO_VIOLATIONS } from "@/lib/testing/ledger";
@@ -24,17 +24,6 @@ afterEach(async () => {
   vi.restoreAllMocks();
   expect(await countInvariantViolations(db())).toEqual(NO_VIOLATIONS);
 });
-
-/** The connection-failure log lines are expected here. */
-function quietLogs(): void {
-  vi.spyOn(console, "error").mockImplementation(() => {});
-}
-
-async function expectServiceUnavailable(response: Response): Promise<void> {
-  expect(response.status).toBe(503);
-  expect(response.headers.get("retry-after")).toBe("1");
-  expect(await response.json()).toEqual({ error: { code: "SERVICE_UNAVAILABLE", message: expect.any(String) } });
-}
 
 async function signedInFan() {
   const user = await createUser(db());

@@ -4,6 +4,7 @@
 // the statement, pg_stat_activity shows it waiting, and only then is its
 // backend terminated.
 import pg from "pg";
+import { expect, vi } from "vitest";
 
 /** A connection of the test itself, outside the app's pool. */
 async function connect(): Promise<pg.Client> {
@@ -82,4 +83,16 @@ export async function terminateBackendsUntilStopped(): Promise<{ stop: () => Pro
       return terminated;
     },
   };
+}
+
+/** The connection-failure log lines are expected in fault tests. */
+export function quietLogs(): void {
+  vi.spyOn(console, "error").mockImplementation(() => {});
+}
+
+/** A faulted request's answer: 503 SERVICE_UNAVAILABLE with Retry-After, never a 500. */
+export async function expectServiceUnavailable(response: Response): Promise<void> {
+  expect(response.status).toBe(503);
+  expect(response.headers.get("retry-after")).toBe("1");
+  expect(await response.json()).toEqual({ error: { code: "SERVICE_UNAVAILABLE", message: expect.any(String) } });
 }
