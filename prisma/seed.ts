@@ -125,6 +125,10 @@ export async function seedDemoData(db: Database, options: { now?: Date } = {}): 
   const now = options.now ?? new Date();
   return db.$transaction(
     async (tx) => {
+      // Seeding is a one-off job, not a request: while another process seeds,
+      // wait for it as long as the transaction may run, not the request's 5 s.
+      await tx.$executeRaw`SET LOCAL statement_timeout = '120s'`;
+      await tx.$executeRaw`SET LOCAL lock_timeout = '120s'`;
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
       const summary: SeedSummary = { createdUsers: [], createdConcerts: [] };
       for (const user of DEMO_USERS) {
