@@ -8,7 +8,12 @@ export const authOperations: ApiOperation[] = [
     method: "post", path: "/api/auth/sign-up", tag: "Auth", summary: "Create an account and sign in", access: "public",
     description: `Creates a fan account and signs it in at once. The password needs at least 8 characters. ${HASHING_BUDGET}`,
     body: signUpInput,
-    responses: { 201: { description: "Signed up; the session cookie is set.", schema: userResponse, setsCookie: "The session cookie encore_session." } },
+    responses: {
+      201: {
+        description: "Signed up; the session cookie and a device cookie are set.", schema: userResponse,
+        setsCookie: "The session cookie encore_session and the device cookie encore_device.",
+      },
+    },
     errors: ["EMAIL_TAKEN", "SERVICE_UNAVAILABLE"],
   },
   {

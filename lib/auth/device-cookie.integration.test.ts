@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
+import { POST as signUpRoute } from "@/app/api/auth/sign-up/route";
 import { DEVICE_COOKIE } from "@/lib/auth/device-cookie";
 import { MAX_FAILED_DEVICE_SIGN_INS, MAX_FAILED_SIGN_INS } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
@@ -62,6 +63,16 @@ describe("device cookie", () => {
     expect(stranger.status).toBe(429);
     expect((await stranger.json()).error.code).toBe("RATE_LIMITED");
     expect(Number(stranger.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("gives the browser that signs up a device cookie that gets it through a later lock-out", async () => {
+    const email = `new-${crypto.randomUUID()}@example.test`;
+    const signUp = await call(signUpRoute, testRequest("POST", "/api/auth/sign-up", { body: { email, password: TEST_PASSWORD, name: "Fan" } }));
+    expect(signUp.status).toBe(201);
+    const device = deviceCookieOf(signUp);
+    for (let attempt = 0; attempt <= MAX_FAILED_SIGN_INS; attempt++) await signIn(email, "attacker guess");
+    expect((await signIn(email, TEST_PASSWORD)).status).toBe(429);
+    expect((await signIn(email, TEST_PASSWORD, device)).status).toBe(200);
   });
 
   it("refuses a forged or altered device cookie: 429 during the lock-out", async () => {

@@ -1,7 +1,7 @@
-import { DEVICE_COOKIE, deviceCookieHeader } from "@/lib/auth/device-cookie";
+import { DEVICE_COOKIE } from "@/lib/auth/device-cookie";
 import { signInInput } from "@/lib/auth/schemas";
 import { createSession } from "@/lib/auth/session";
-import { sessionCookieHeader } from "@/lib/auth/session-cookie";
+import { signedInCookieHeaders } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { otherMethods } from "@/lib/http/method-not-allowed";
@@ -13,12 +13,7 @@ export const POST = publicRoute(async ({ request }) => {
   const input = await readJson(request, signInInput);
   const { user, deviceCookie } = await signIn(db(), input, readCookie(request, DEVICE_COOKIE));
   const session = await createSession(db(), user.id);
-  return json({ user }, {
-    headers: [
-      ["set-cookie", sessionCookieHeader(session.cookieValue)],
-      ["set-cookie", deviceCookieHeader(deviceCookie)],
-    ],
-  });
+  return json({ user }, { headers: signedInCookieHeaders(session.cookieValue, deviceCookie) });
 });
 
 export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods("POST");
