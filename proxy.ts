@@ -1,23 +1,44 @@
-// Runs before routing. Only answers requests Next itself cannot route: a path
-// with a percent-escape that does not decode (Next would answer a bare 500).
-// Authentication stays in each route handler and page.
+// Runs before routing, for every request but the immutable build output.
+// 1. Security headers on every page and API response (docs/decisions/085): a
+//    page gets a fresh CSP nonce, which Next reads from the request's
+//    Content-Security-Policy header and puts on the scripts it renders.
+// 2. Answers the requests Next itself cannot route: a path with a
+//    percent-escape that does not decode (Next would answer a bare 500).
+// Headers and that 404 only: authentication stays in each route handler and page.
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { hasMalformedEscape } from "@/lib/http/malformed-path";
 import { errorBody } from "@/lib/http/responses";
+import { isApiPath, planSecurityHeaders } from "@/lib/http/security-headers";
 
 /** A path no route has: rewriting a page request there renders the 404 page with status 404. */
 const NOT_FOUND_PAGE_PATH = "/not-found";
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
-  if (!hasMalformedEscape(pathname)) return NextResponse.next();
-  if (pathname === "/api" || pathname.startsWith("/api/")) {
+  const { isProduction, NODE_ENV } = env();
+  const plan = planSecurityHeaders(pathname, {
+    isProduction,
+    isDevelopment: NODE_ENV === "development",
+    isHttps: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+  });
+  const requestHeaders = new Headers(request.headers);
+  for (const [name, value] of Object.entries(plan.request)) requestHeaders.set(name, value);
+  const response = answerFor(request, requestHeaders);
+  for (const [name, value] of Object.entries(plan.response)) response.headers.set(name, value);
+  return response;
+}
+
+function answerFor(request: NextRequest, requestHeaders: Headers): NextResponse {
+  const { pathname } = request.nextUrl;
+  if (!hasMalformedEscape(pathname)) return NextResponse.next({ request: { headers: requestHeaders } });
+  if (isApiPath(pathname)) {
     return NextResponse.json(errorBody("NOT_FOUND", "No such resource."), { status: 404, headers: { "cache-control": "no-store" } });
   }
-  return NextResponse.rewrite(new URL(NOT_FOUND_PAGE_PATH, request.url), { status: 404 });
+  return NextResponse.rewrite(new URL(NOT_FOUND_PAGE_PATH, request.url), { status: 404, request: { headers: requestHeaders } });
 }
 
 export const config = {
-  // Only paths with a percent-escape can be malformed; every other request skips the proxy.
-  matcher: ["/:path(.*%.*)"],
+  // Build output and the icon are immutable files; everything else, pages and /api, goes through the proxy.
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
 };

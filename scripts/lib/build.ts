@@ -17,6 +17,7 @@ const BUILD_INPUTS = [
   "package.json",
   "package-lock.json",
   "next.config.mjs",
+  "proxy.ts",
   "tsconfig.json",
   "postcss.config.mjs",
 ];
