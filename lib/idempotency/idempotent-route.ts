@@ -7,7 +7,7 @@ import { json } from "@/lib/http/responses";
 import { admittedRoute, sessionRoute, type AdmittedArgs, type RouteHandler } from "@/lib/http/route";
 import { hashRequest } from "@/lib/idempotency/hash-request";
 import { readIdempotencyKey } from "@/lib/idempotency/idempotency-key";
-import { withIdempotency, type IdempotentAnswer } from "@/lib/idempotency/with-idempotency";
+import { withIdempotency, type AfterCommit, type IdempotentAnswer } from "@/lib/idempotency/with-idempotency";
 
 type RouteArgs = { request: Request; session: AuthSession };
 
@@ -15,6 +15,8 @@ type IdempotentHandlerArgs<Args, Input> = Args & {
   input: Input;
   /** The transaction that also holds the idempotency record. */
   tx: RawTransaction;
+  /** Runs an in-process effect once the transaction has committed. */
+  afterCommit: AfterCommit;
 };
 
 /**
@@ -50,7 +52,7 @@ async function answerIdempotently<Args extends RouteArgs, Schema extends z.ZodTy
     userId: session.user.id,
     key,
     requestHash: hashRequest({ method: request.method, path: new URL(request.url).pathname, body: input }),
-    work: (tx) => handler({ ...args, input, tx }),
+    work: (tx, afterCommit) => handler({ ...args, input, tx, afterCommit }),
   });
   return json(answer.body, {
     status: answer.status,

@@ -55,6 +55,30 @@ describe("withIdempotency", () => {
     expect(after).toEqual({ lock: expect.not.stringMatching(/^1234ms$/), plans: "auto" });
   });
 
+  it("runs what the effect registers after commit only once it has committed, and never for a failure or a replay", async () => {
+    const user = await createUser(db());
+    const key = randomUUID();
+    const balancesSeenAfterCommit: Promise<bigint | undefined>[] = [];
+    const work: Parameters<typeof withIdempotency>[1]["work"] = async (tx, afterCommit) => {
+      await tx.$executeRaw`INSERT INTO wallets (user_id, balance) VALUES (${user.id}::uuid, 7)`;
+      // Read on another connection: it sees the row only if the transaction has committed.
+      afterCommit(() => balancesSeenAfterCommit.push(
+        db().wallet.findUnique({ where: { userId: user.id }, select: { balance: true } }).then((wallet) => wallet?.balance),
+      ));
+      return { status: 201, body: {} };
+    };
+    const failing: typeof work = async (_tx, afterCommit) => {
+      afterCommit(() => balancesSeenAfterCommit.push(Promise.resolve(-1n)));
+      throw new AppError("INSUFFICIENT_BALANCE", "short");
+    };
+
+    await failureOf(withIdempotency(db(), { userId: user.id, key, requestHash, work: failing }));
+    expect(balancesSeenAfterCommit).toHaveLength(0);
+    await withIdempotency(db(), { userId: user.id, key, requestHash, work });
+    await withIdempotency(db(), { userId: user.id, key, requestHash, work });
+    expect(await Promise.all(balancesSeenAfterCommit)).toEqual([7n]);
+  });
+
   it("keeps keys per user", async () => {
     const [a, b] = [await createUser(db()), await createUser(db())];
     const key = randomUUID();

@@ -11,13 +11,16 @@ const IDLE_IN_TRANSACTION_FACTOR = 3;
 /** The answer an idempotent request gives, and gives again on every retry. */
 export type IdempotentAnswer = { status: number; body: unknown };
 
+/** Registers what this process does once the effect has committed (never when it rolls back, never on a replay). */
+export type AfterCommit = (effect: () => void) => void;
+
 export type WithIdempotencyOptions = {
   userId: string;
   key: string;
   /** hashRequest() of the request; a retry must carry the same. */
   requestHash: string;
   /** The effect, run at most once per (user, key), inside the record's transaction. */
-  work: (tx: RawTransaction) => Promise<IdempotentAnswer>;
+  work: (tx: RawTransaction, afterCommit: AfterCommit) => Promise<IdempotentAnswer>;
   limits?: TransactionLimits;
 };
 
@@ -33,17 +36,20 @@ export type WithIdempotencyOptions = {
  *   answer, another hash → 422 IDEMPOTENCY_KEY_REUSED;
  * - waiting longer than lock_timeout for a duplicate → 409 REQUEST_IN_PROGRESS.
  * When the effect fails (a domain error), the record rolls back with it:
- * nothing happened, so a retry with the same key runs again.
+ * nothing happened, so a retry with the same key runs again. What the effect
+ * registers with `afterCommit` (in-process caches learning of it) runs only
+ * once the commit succeeded.
  */
 export async function withIdempotency(
   database: Database,
   options: WithIdempotencyOptions,
 ): Promise<IdempotentAnswer & { isReplay: boolean }> {
   const limits = { ...DEFAULT_TRANSACTION_LIMITS, ...options.limits };
-  return inRawTransaction(database, async (tx) => {
+  const committedEffects: (() => void)[] = [];
+  const answer = await inRawTransaction(database, async (tx) => {
     const recordId = await claimKey(tx, { ...options, limits });
     if (recordId === null) return { ...(await storedAnswer(tx, options)), isReplay: true };
-    const answer = await options.work(tx);
+    const answer = await options.work(tx, (effect) => committedEffects.push(effect));
     // The body comes back through jsonb, so the first answer and every replay are byte-identical.
     const [stored] = await tx.$queryRaw<{ response_body: unknown }[]>`
       UPDATE idempotency_records
@@ -52,6 +58,8 @@ export async function withIdempotency(
       RETURNING response_body`;
     return { status: answer.status, body: stored!.response_body, isReplay: false };
   });
+  for (const effect of committedEffects) effect();
+  return answer;
 }
 
 /**

@@ -2,11 +2,13 @@ import "server-only";
 import { Prisma, type SqlClient } from "@/lib/db";
 import { asTemplate } from "@/lib/db/composed-template";
 import { AppError } from "@/lib/errors";
+import type { AfterCommit } from "@/lib/idempotency/with-idempotency";
 import { lockPayableHolds, holdExpired, type LockedHold } from "@/lib/payments/lock-payable-holds";
 import type { PaymentResponse } from "@/lib/payments/schemas";
 import { endQueueToken } from "@/lib/queue/end-queue-token";
 import { queueTokenFor, type QueueTokens } from "@/lib/queue/queue-tokens";
 import { requireAdmission } from "@/lib/queue/require-admission";
+import { noteTokenEnded } from "@/lib/queue/room-snapshot";
 import { ledgerWrite } from "@/lib/wallet/ledger-write";
 
 export type PayForReservationsOptions = {
@@ -14,6 +16,8 @@ export type PayForReservationsOptions = {
   reservationIds: string[];
   /** The request's queue tokens; the concert of the holds picks the one that counts. */
   queueTokens: QueueTokens;
+  /** Runs an in-process effect once the payment has committed (withIdempotency's). */
+  afterCommit: AfterCommit;
 };
 
 type SettleRow = {
@@ -35,7 +39,10 @@ type SettleRow = {
  *    locks (else 410 HOLD_EXPIRED), the conditional debit `balance >= total`
  *    (else 402), the payment row, the PAYMENT ledger entry with the new
  *    balance, and the holds CONFIRMED with the payment id;
- * 4. the queue token ends (reason PAID), freeing the place in line.
+ * 4. the queue token ends (reason PAID), freeing the place in line. Once the
+ *    payment commits, this process's status polls answer 410 at once (as
+ *    after leaving); another process learns it from its next room snapshot,
+ *    at most about a second later (SNAPSHOT_FRESH_MS).
  *
  * The hold rows stay locked from step 1 to commit, so nobody can take a seat
  * whose hold was live at step 3: a hold that expires between step 3 and the
@@ -64,7 +71,8 @@ export async function payForReservations(tx: SqlClient, options: PayForReservati
     });
   }
   if (settled.confirmed !== holds.length) throw new Error("payment confirmed a different number of holds than it locked");
-  await endQueueToken(tx, { tokenId: admission.tokenId, reason: "PAID" });
+  const ended = await endQueueToken(tx, { tokenId: admission.tokenId, reason: "PAID" });
+  if (ended) options.afterCommit(() => noteTokenEnded(concertId, ended));
   return {
     payment: {
       id: settled.payment_id,

@@ -25,7 +25,7 @@ export async function leaveQueue(db: Db, options: LeaveQueueOptions): Promise<{ 
   const claims = await openQueueToken(options.token);
   if (!claims || claims.uid !== options.userId) throw invalidQueueToken();
   if (options.cookieConcertId !== undefined && claims.cid !== options.cookieConcertId) throw invalidQueueToken();
-  const hasEnded = await endQueueToken(db, { tokenId: claims.tid, reason: "LEFT" });
+  const hasEnded = (await endQueueToken(db, { tokenId: claims.tid, reason: "LEFT" })) !== null;
   noteTokenEnded(claims.cid, {
     id: claims.tid,
     ticket: claims.tkt === null ? null : Number(claims.tkt),

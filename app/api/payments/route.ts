@@ -7,12 +7,13 @@ import { payInput } from "@/lib/payments/schemas";
  * POST /api/payments {reservationIds} + Idempotency-Key (session + ADMITTED)
  * → 201. The concert, and so the queue token to check, follows from the holds.
  */
-export const POST = admittedIdempotentRoute(payInput, async ({ session, input, tx, queueTokens }) => ({
+export const POST = admittedIdempotentRoute(payInput, async ({ session, input, tx, queueTokens, afterCommit }) => ({
   status: 201,
   body: await payForReservations(tx, {
     userId: session.user.id,
     reservationIds: input.reservationIds,
     queueTokens,
+    afterCommit,
   }),
 }));
 
