@@ -69,6 +69,9 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
       log(`applied ${name}`);
       newlyApplied.push(name);
     }
+    // New tables and indexes have no planner statistics until someone analyses them, and
+    // autovacuum may be off (docs/decisions/086).
+    if (newlyApplied.length) await client.query("ANALYZE");
     return newlyApplied;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});

@@ -41,6 +41,10 @@ export function createPrismaClient(options: { connectionString: string; poolSize
       statement_timeout: options.limits.statementTimeoutMs,
       idle_in_transaction_session_timeout: options.limits.idleInTransactionTimeoutMs,
     }),
+    // The app's statements are short index lookups: JIT compiling them costs far more than
+    // it saves, and a fresh database without statistics (autovacuum off, as on many
+    // installations) misestimates them past jit_above_cost (docs/decisions/086).
+    options: "-c jit=off",
     // A client that cannot get a connection in time fails fast instead of
     // queueing forever behind a storm.
     connectionTimeoutMillis: 10_000,
