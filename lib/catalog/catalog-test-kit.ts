@@ -1,5 +1,6 @@
 // Builds concerts with chosen dates, opening times and sold seats for the
 // catalogue tests, written straight to the tables.
+import { catalogSnapshot } from "@/lib/catalog/catalog-snapshot";
 import type { Db } from "@/lib/db";
 
 const DAY_MS = 86_400_000;
@@ -58,6 +59,8 @@ export async function createCatalogConcert(db: Db, fixture: CatalogFixture = {})
     });
     performanceIds.push(performance.id);
   }
+  // Written behind the app's back, as an operator's tool would: the catalogue snapshot must not wait out its second.
+  catalogSnapshot().markStale();
   return { concertId: concert.id, performanceIds };
 }
 
@@ -72,4 +75,5 @@ export async function sellOutPerformance(db: Db, options: { performanceId: strin
     INSERT INTO reservations (seat_id, performance_id, user_id, price, status, expires_at, payment_id)
     SELECT s.id, s.performance_id, ${options.userId}::uuid, s.price, 'CONFIRMED', now(), payment.id
     FROM seats s, payment WHERE s.performance_id = ${options.performanceId}::uuid`;
+  catalogSnapshot().markStale();
 }

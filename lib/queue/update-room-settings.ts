@@ -1,4 +1,5 @@
 import "server-only";
+import { catalogSnapshot } from "@/lib/catalog/catalog-snapshot";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/http/request";
@@ -40,6 +41,8 @@ export async function updateRoomSettings(db: Db, options: { concertId: string; c
   const room = rows[0];
   if (!room) throw new AppError("NOT_FOUND", "No such concert.");
   forgetRoomSnapshot(options.concertId);
+  // The opening time decides "opens soon" in the catalogue: this process shows the change at once.
+  catalogSnapshot().markStale();
   return toRoomSettings({
     concertId: room.concert_id,
     capacity: room.capacity,
