@@ -41,8 +41,11 @@ const seat = (page: Page, name: string) => page.getByRole("button", { name: new 
 
 test("a fan holds two seats, sees the countdown, releases one; another fan sees the map accordingly", async ({ browser, request, concert }) => {
   test.setTimeout(150_000);
-  const { concerts } = await (await request.get("/api/concerts")).json();
-  expect(concerts.find((candidate: { id: string }) => candidate.id === concert.id)?.status, "the test's concert is on sale").toBe("ON_SALE");
+  // The catalogue is a snapshot up to a second old: the concert just made shows within it.
+  await expect.poll(async () => {
+    const { concerts } = await (await request.get("/api/concerts")).json();
+    return concerts.find((candidate: { id: string }) => candidate.id === concert.id)?.status;
+  }, { message: "the test's concert is on sale" }).toBe("ON_SALE");
 
   const fan = await admittedFan(browser, concert.id);
   await expect(fan.getByRole("heading", { level: 1 })).toHaveText(concert.title);

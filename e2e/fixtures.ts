@@ -9,6 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { SEAT_GRADES } from "../prisma/seed-data.ts";
+import { watchForCspViolations, watchNewContexts } from "./csp-watch.ts";
 
 export type Fan = { id: string; email: string; password: string; name: string };
 
@@ -69,6 +70,8 @@ type WorkerFixtures = {
 };
 
 type Fixtures = {
+  /** Every test fails on a Content-Security-Policy violation in any page it opened (automatic). */
+  cspViolations: string[];
   /** Options for `concert`; set with test.use({ concertOptions: … }). */
   concertOptions: OwnConcertOptions;
   /** A concert on sale that only this test books or queues for, deleted afterwards. */
@@ -97,6 +100,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
 
   concertOptions: [{}, { option: true }],
+
+  cspViolations: [
+    async ({ browser, context }, provide) => {
+      const violations: string[] = [];
+      await watchForCspViolations(context, violations);
+      const stopWatching = watchNewContexts(browser, violations);
+      await provide(violations);
+      stopWatching();
+      expect(violations, "Content-Security-Policy violations in the pages this test opened").toEqual([]);
+    },
+    { auto: true },
+  ],
 
   concert: async ({ database, concertOptions }, provide, testInfo) => {
     const concert = await createOwnConcert(database, `e2e ${testInfo.titlePath.at(-1)!.slice(0, 40)}`, concertOptions);

@@ -20,8 +20,11 @@ test("a new fan signs up, waits, holds two seats, charges the shortfall, pays an
   test.setTimeout(120_000);
   await signUpInTheBrowser(page);
 
-  const { concerts } = await (await page.request.get("/api/concerts")).json();
-  expect(concerts.find((candidate: { id: string }) => candidate.id === concert.id)?.status, "the test's concert is on sale").toBe("ON_SALE");
+  // The catalogue is a snapshot up to a second old: the concert just made shows within it.
+  await expect.poll(async () => {
+    const { concerts } = await (await page.request.get("/api/concerts")).json();
+    return concerts.find((candidate: { id: string }) => candidate.id === concert.id)?.status;
+  }, { message: "the test's concert is on sale" }).toBe("ON_SALE");
 
   await page.goto(`/concerts/${concert.id}`);
   await page.getByRole("link", { name: "대기열 입장하기" }).click();
