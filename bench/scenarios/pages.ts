@@ -1,0 +1,117 @@
+// The pages every fan lands on at an on-sale, `/` and `/concerts/{id}`, as
+// full HTML renders (each with its own CSP nonce), by visitors and by
+// signed-in fans, against the reference route in alternating rounds. Then the
+// same with an arena concert on sale (3 dates of 15,000 seats), so the
+// catalogue's cost can be compared with and without 45,000 more seats.
+import type { BenchContext, BenchRequest, Measurement, ScenarioReport, ScenarioResult } from "../lib/context.ts";
+import { combineRounds } from "../lib/measure.ts";
+
+const CONNECTIONS = 20;
+const ROUNDS = 3;
+const ROUND_SECONDS = 5;
+const SIGNED_IN_FANS = 200;
+const ARENA_DATES = 3;
+const ARENA_SEATS_PER_DATE = 15_000;
+const QUERY_SAMPLE_REQUESTS = 20;
+
+type Target = { name: string; requests: BenchRequest[] };
+
+/** The seeded concert the bench lands on: on sale, with seats left. */
+async function onSaleConcertId(ctx: BenchContext): Promise<string> {
+  const response = await fetch(`${ctx.baseUrl}/api/concerts`);
+  const concerts = (await response.json()) as { id: string; status: string }[];
+  const onSale = concerts.find((concert) => concert.status === "ON_SALE");
+  if (!onSale) throw new Error("The seed has no concert on sale.");
+  return onSale.id;
+}
+
+/** A concert on sale now with `dates` performances of `seatsPerDate` seats each, written in bulk. */
+async function createArenaConcert(ctx: BenchContext, dates: number, seatsPerDate: number): Promise<string> {
+  const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
+    INSERT INTO concerts (title, artist, venue, description)
+    VALUES ('아레나 벤치마크', '벤치마크', 'KSPO DOME', 'benchmark data') RETURNING id::text`;
+  await ctx.db.$executeRaw`
+    INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
+    VALUES (${concert!.id}::uuid, 1000, 600, 600, 60, now() - interval '1 minute')`;
+  await ctx.db.$executeRaw`
+    WITH dates AS (
+      INSERT INTO performances (concert_id, starts_at, booking_opens_at, booking_closes_at)
+      SELECT ${concert!.id}::uuid, now() + make_interval(days => 10 + n), now() - interval '1 day', now() + make_interval(days => 9 + n)
+      FROM generate_series(1, ${dates}) AS n RETURNING id)
+    INSERT INTO seats (performance_id, number, grade, price)
+    SELECT dates.id, n, CASE WHEN n <= 1000 THEN 'VIP' WHEN n <= 6000 THEN 'R' ELSE 'S' END,
+           CASE WHEN n <= 1000 THEN 165000 WHEN n <= 6000 THEN 143000 ELSE 121000 END
+    FROM dates, generate_series(1, ${seatsPerDate}) AS n`;
+  await ctx.db.$executeRaw`ANALYZE seats`;
+  return concert!.id;
+}
+
+/** Each target and the reference, one after another, ROUNDS times, so all of them see the same machine. */
+async function measureInRounds(ctx: BenchContext, targets: Target[]): Promise<{ reference: Measurement; results: Measurement[] }> {
+  const reference: Measurement[] = [];
+  const results: Measurement[][] = targets.map(() => []);
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    ctx.log(`round ${round}/${ROUNDS}`);
+    reference.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }));
+    for (const [index, target] of targets.entries()) {
+      results[index]!.push(await ctx.measure({ name: target.name, requests: target.requests, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }));
+    }
+  }
+  return { reference: combineRounds("noop", reference), results: targets.map((target, index) => combineRounds(target.name, results[index]!)) };
+}
+
+/** SQL statements per request, sent one at a time with the load off. */
+async function statementsPerRequest(ctx: BenchContext, request: BenchRequest): Promise<number> {
+  const statements = await ctx.countQueries(async () => {
+    for (let sent = 0; sent < QUERY_SAMPLE_REQUESTS; sent += 1) {
+      const response = await fetch(`${ctx.baseUrl}${request.path}`, { headers: request.headers });
+      if (!response.ok) throw new Error(`${request.path} answered ${response.status}`);
+      await response.arrayBuffer();
+    }
+  });
+  return statements / QUERY_SAMPLE_REQUESTS;
+}
+
+async function withStatements(ctx: BenchContext, measurement: Measurement, sample: BenchRequest): Promise<ScenarioResult> {
+  return { ...measurement, queriesPerRequest: await statementsPerRequest(ctx, sample) };
+}
+
+export default async function pages(ctx: BenchContext): Promise<ScenarioReport> {
+  const concertId = await onSaleConcertId(ctx);
+  const fans = await ctx.createFans(SIGNED_IN_FANS);
+  const signedIn = (path: string): BenchRequest[] => fans.map((fan) => ({ path, headers: { cookie: fan.cookie } }));
+  const seeded: Target[] = [
+    { name: "GET / (visitor)", requests: [{ path: "/" }] },
+    { name: "GET /concerts/{id} (visitor)", requests: [{ path: `/concerts/${concertId}` }] },
+    { name: "GET / (signed-in fan)", requests: signedIn("/") },
+    { name: "GET /concerts/{id} (signed-in fan)", requests: signedIn(`/concerts/${concertId}`) },
+  ];
+  const before = await measureInRounds(ctx, seeded);
+
+  ctx.log(`Adding an arena concert: ${ARENA_DATES} dates of ${ARENA_SEATS_PER_DATE.toLocaleString("en")} seats…`);
+  const arenaId = await createArenaConcert(ctx, ARENA_DATES, ARENA_SEATS_PER_DATE);
+  const arena: Target[] = [
+    { name: "GET /api/concerts (with the arena)", requests: [{ path: "/api/concerts" }] },
+    { name: "GET / (visitor, with the arena)", requests: [{ path: "/" }] },
+    { name: "GET /concerts/{arena} (visitor)", requests: [{ path: `/concerts/${arenaId}` }] },
+  ];
+  const after = await measureInRounds(ctx, arena);
+
+  const results: ScenarioResult[] = [];
+  for (const [index, target] of seeded.entries()) results.push(await withStatements(ctx, before.results[index]!, target.requests[0]!));
+  for (const [index, target] of arena.entries()) {
+    const measurement = after.results[index]!;
+    const ratio = (measurement.rps / after.reference.rps).toFixed(2);
+    results.push({ ...(await withStatements(ctx, measurement, target.requests[0]!)), note: `${ratio}× the reference of its own rounds` });
+  }
+  return {
+    reference: before.reference,
+    results,
+    notes: [
+      `${ROUNDS} alternating rounds of ${ROUND_SECONDS} s per line, ${CONNECTIONS} connections; signed-in fans cycle through ${SIGNED_IN_FANS} sessions`,
+      "each page is a full server render with its own CSP nonce (docs/decisions/085)",
+      `queries/request from ${QUERY_SAMPLE_REQUESTS} sequential requests (pg_stat_statements), within the catalogue snapshot's second`,
+    ],
+    extra: { afterArenaReference: after.reference },
+  };
+}
