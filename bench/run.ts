@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const { createPrismaClient } = await import("@/lib/db/client");
   const db = createPrismaClient({ connectionString: database.url, poolSize: 10 });
   running.add(() => db.$disconnect());
-  const queryCounter = await openQueryCounter(database.url);
+  const queryCounter = await openQueryCounter(database.url, log);
   running.add(queryCounter.close);
   const reference = await fetch(`${server.url}${REFERENCE_PATH}`);
   if (!reference.ok) throw new Error(`${REFERENCE_PATH} answered ${reference.status}; is ENCORE_BENCH reaching the server?`);

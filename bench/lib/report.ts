@@ -30,7 +30,7 @@ export function ratioToReference(result: Measurement, reference: Measurement): n
 /** "poll 1,234 rps = 0.86× reference, p99 12 ms" */
 export function summaryLine(result: ScenarioResult, reference: Measurement): string {
   const ratio = ratioToReference(result, reference).toFixed(2);
-  const queries = result.queriesPerRequest === undefined ? "" : `, ${decimal.format(result.queriesPerRequest)} queries/request`;
+  const queries = !Number.isFinite(result.queriesPerRequest) ? "" : `, ${decimal.format(result.queriesPerRequest!)} queries/request`;
   return `${result.name} ${integer.format(result.rps)} rps = ${ratio}× reference, p99 ${decimal.format(result.p99Ms)} ms${queries}`;
 }
 
@@ -45,7 +45,7 @@ function tableRows(report: ScenarioReport): string[][] {
     integer.format(result.status4xx),
     integer.format(result.status5xx),
     integer.format(result.errors),
-    "queriesPerRequest" in result && result.queriesPerRequest !== undefined ? decimal.format(result.queriesPerRequest) : "–",
+    Number.isFinite(result.queriesPerRequest) ? decimal.format(result.queriesPerRequest!) : "–",
   ];
   return [
     ["measurement", "rps", "× ref", "p50 ms", "p99 ms", "2xx", "4xx", "5xx", "errors", "queries/req"],
