@@ -19,7 +19,7 @@ type Target = { name: string; requests: BenchRequest[] };
 /** The seeded concert the bench lands on: on sale, with seats left. */
 async function onSaleConcertId(ctx: BenchContext): Promise<string> {
   const response = await fetch(`${ctx.baseUrl}/api/concerts`);
-  const concerts = (await response.json()) as { id: string; status: string }[];
+  const { concerts } = (await response.json()) as { concerts: { id: string; status: string }[] };
   const onSale = concerts.find((concert) => concert.status === "ON_SALE");
   if (!onSale) throw new Error("The seed has no concert on sale.");
   return onSale.id;
