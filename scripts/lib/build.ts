@@ -18,6 +18,7 @@ const BUILD_INPUTS = [
   "package-lock.json",
   "next.config.mjs",
   "proxy.ts",
+  "instrumentation-client.ts",
   "tsconfig.json",
   "postcss.config.mjs",
 ];
