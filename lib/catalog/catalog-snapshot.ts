@@ -2,7 +2,7 @@ import "server-only";
 import { processClock } from "@/lib/cache/process-clock";
 import { RefreshingCache } from "@/lib/cache/refreshing-cache";
 import { readCatalog, type Catalog } from "@/lib/catalog/read-catalog";
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 
 /** The catalogue is re-read at most this often per process. */
 export const CATALOG_FRESH_MS = 1_000;
@@ -10,7 +10,7 @@ const CATALOG_KEY = "catalog";
 
 export type CatalogSnapshot = {
   /** The catalogue as of at most CATALOG_FRESH_MS ago; every caller in the meantime shares one read. */
-  read: (db: Db) => Promise<Catalog>;
+  read: (db: SqlClient) => Promise<Catalog>;
   /** The catalogue changed behind the snapshot (a concert added or edited): the next read goes to the database. */
   markStale: () => void;
 };

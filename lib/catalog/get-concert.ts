@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { catalogSnapshot } from "@/lib/catalog/catalog-snapshot";
 import type { ConcertDetail } from "@/lib/catalog/schemas";
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 
 export type GetConcertOptions = { concertId: string };
 
@@ -14,7 +14,7 @@ export type GetConcertOptions = { concertId: string };
  * exists (added within the last second) the snapshot is read again, so a new
  * concert's page never answers 404.
  */
-export async function getConcert(db: Db, { concertId }: GetConcertOptions): Promise<ConcertDetail | null> {
+export async function getConcert(db: SqlClient, { concertId }: GetConcertOptions): Promise<ConcertDetail | null> {
   if (!z.uuid().safeParse(concertId).success) return null;
   const snapshot = catalogSnapshot();
   const known = (await snapshot.read(db)).details.get(concertId);

@@ -2,7 +2,7 @@ import "server-only";
 import { PERFORMANCE_FACTS } from "@/lib/catalog/performance-facts";
 import { deriveSaleStatus } from "@/lib/catalog/sale-status";
 import type { ConcertDetail, ConcertSummary } from "@/lib/catalog/schemas";
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 
 /** The whole public catalogue as of one moment of the database clock. */
 export type Catalog = {
@@ -35,7 +35,7 @@ type CatalogRow = {
  * (the one meaning of on sale and sold out) and the price tiers are computed
  * once for all concerts; the order comes from the database's collation.
  */
-export async function readCatalog(db: Db): Promise<Catalog> {
+export async function readCatalog(db: SqlClient): Promise<Catalog> {
   const rows = await db.$queryRaw<CatalogRow[]>`
     WITH per_concert AS (
       SELECT f.concert_id, min(f.starts_at) AS first_starts_at,
