@@ -21,6 +21,10 @@ describe("isConnectionFault", () => {
     ["the adapter's DatabaseNotReachable", { name: "DriverAdapterError", message: "x", cause: { kind: "DatabaseNotReachable" } }],
     ["a Prisma error over the adapter's 57P01", { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "57P01" } } } }],
     ["a wrapped cause", new Error("outer", { cause: pgError("57P01") })],
+    [
+      "Prisma's P2028 when no connection came free for a transaction",
+      Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }),
+    ],
   ])("knows %s", (_what, error) => {
     expect(isConnectionFault(error)).toBe(true);
   });
@@ -31,6 +35,7 @@ describe("isConnectionFault", () => {
     ["a statement timeout", pgError("57014")],
     ["a NUL in text (22021)", pgError("22021")],
     ["a plain bug", new TypeError("undefined is not a function")],
+    ["Prisma's P2028 for another transaction failure", Object.assign(new Error("Transaction API error: Transaction not found."), { code: "P2028" })],
     ["not an error", "57P01"],
     ["nothing", undefined],
   ])("leaves %s alone", (_what, error) => {

@@ -25,6 +25,13 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
  */
 const DRIVER_MESSAGE = /Connection terminated|is not queryable|timeout exceeded when trying to connect|Client was closed/;
 
+/**
+ * Prisma's P2028 when no connection came free for an interactive transaction
+ * within maxWait: the pool is exhausted, the request itself is fine. (P2028
+ * also names other transaction failures, so the message decides.)
+ */
+const NO_CONNECTION_FOR_TRANSACTION = /Unable to start a transaction in the given time/;
+
 type ErrorLike = { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
 
 /**
@@ -43,6 +50,7 @@ export function isConnectionFault(error: unknown, depth = 0): boolean {
   if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
   // Prisma wraps a driver error it does not know in its own, keeping the driver's message in its own.
   if (typeof candidate.message === "string" && DRIVER_MESSAGE.test(candidate.message)) return true;
+  if (candidate.code === "P2028" && typeof candidate.message === "string" && NO_CONNECTION_FOR_TRANSACTION.test(candidate.message)) return true;
   if (error instanceof AggregateError && error.errors.some((inner) => isConnectionFault(inner, depth + 1))) return true;
   return candidate.cause !== undefined && candidate.cause !== error && isConnectionFault(candidate.cause, depth + 1);
 }
