@@ -28,6 +28,8 @@ export type MeasureOptions = {
   amount?: number;
   /** Run the same load this long first and discard it (default 1 s; 0 for requests that change state). */
   warmupSeconds?: number;
+  /** Milliseconds for timing an `amount` run (default performance.now; tests pass their own). */
+  now?: () => number;
 };
 
 export type Measurement = {
@@ -99,8 +101,9 @@ export async function measure(baseUrl: string, options: MeasureOptions): Promise
     ? cyclingRequests(options.requests)
     : [toAutocannonRequest({ path: options.path!, method: options.method, headers: options.headers, body: options.body })];
   const connections = options.connections ?? DEFAULT_CONNECTIONS;
+  const now = options.now ?? (() => performance.now());
   const run = async (durationSeconds: number, amount?: number) => {
-    const startedAt = performance.now();
+    const startedAt = now();
     let lastAnswerAt = startedAt;
     const running = autocannon({
       url: baseUrl,
@@ -109,7 +112,7 @@ export async function measure(baseUrl: string, options: MeasureOptions): Promise
       timeout: REQUEST_TIMEOUT_SECONDS,
       ...(amount ? { amount } : { duration: durationSeconds }),
     });
-    running.on("response", () => (lastAnswerAt = performance.now()));
+    running.on("response", () => (lastAnswerAt = now()));
     const result = await running;
     // autocannon ends a run only at its next one-second sample, so the duration it reports for
     // `amount` is rounded up to whole seconds (1,500 answers in 1.3 s read as 750/s). Such a run
