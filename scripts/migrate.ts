@@ -69,9 +69,8 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
       log(`applied ${name}`);
       newlyApplied.push(name);
     }
-    // New tables and indexes have no planner statistics until someone analyses them, and
-    // autovacuum may be off (docs/decisions/086).
-    if (newlyApplied.length) await client.query("ANALYZE");
+    // No ANALYZE here: statistics taken of empty tables tell the planner they stay
+    // tiny, and with autovacuum off nothing corrects that (docs/decisions/086).
     return newlyApplied;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
