@@ -28,9 +28,26 @@ function loadLibrary() {
         process.listeners(signal).filter((listener) => !before.get(signal)!.has(listener)) as SignalListener[],
       ]),
     );
+    keepExitCodeThroughLibraryExit();
     return { EmbeddedPostgres, signalListeners };
   })();
   return library;
+}
+
+/**
+ * On "beforeExit" the package stops its clusters and then calls
+ * process.exit(0), which would turn a run that set a failing exit code (vitest
+ * with a failed test) into a passing one. The code the process was about to
+ * exit with is put back as it exits.
+ */
+function keepExitCodeThroughLibraryExit(): void {
+  let codeBeforeExit = 0;
+  process.on("beforeExit", (code) => {
+    codeBeforeExit = code;
+  });
+  process.on("exit", () => {
+    if (codeBeforeExit !== 0) process.exitCode = codeBeforeExit;
+  });
 }
 
 /**
