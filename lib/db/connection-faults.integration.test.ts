@@ -13,7 +13,7 @@ import { GET as entriesRoute } from "@/app/api/wallet/entries/route";
 import { db } from "@/lib/db";
 import { createPrismaClient, sqlPoolOf } from "@/lib/db/client";
 import { isConnectionFault } from "@/lib/db/connection-fault";
-import { expectServiceUnavailable, quietLogs, terminateBackendsUntilStopped, terminateMidStatement } from "@/lib/testing/faults";
+import { expectServiceUnavailable, failureOf, quietLogs, terminateBackendsUntilStopped, terminateMidStatement } from "@/lib/testing/faults";
 import { createConcert, createUser, sessionCookieFor } from "@/lib/testing/fixtures";
 import { call, testRequest } from "@/lib/testing/http";
 import { countInvariantViolations, NO_VIOLATIONS } from "@/lib/testing/ledger";
@@ -127,15 +127,6 @@ describe("a connection terminated mid-statement", () => {
     expect((await response.json()).entries).toHaveLength(1);
   });
 });
-
-async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await work();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the work to fail");
-}
 
 describe("what the drivers throw", () => {
   it("knows a terminated ORM query, raw query and pool query, and an unreachable server, as connection faults", async () => {

@@ -2,16 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pgErrorCode, PG } from "@/lib/db/pg-error";
 import { inTransaction } from "@/lib/db/transaction";
+import { failureOf } from "@/lib/testing/faults";
 import { createUser } from "@/lib/testing/fixtures";
-
-async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await work();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the work to fail");
-}
 
 describe("pgErrorCode", () => {
   it("reads the SQLSTATE of ORM and raw-query failures", async () => {

@@ -6,6 +6,16 @@
 import pg from "pg";
 import { expect, vi } from "vitest";
 
+/** The error `work` fails with; a test that expected a failure fails when it succeeds. */
+export async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the work to fail");
+}
+
 /** A connection of the test itself, outside the app's pool. */
 async function connect(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
