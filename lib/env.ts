@@ -8,8 +8,13 @@ import { z } from "zod";
  * Configuration, validated once. Every setting is documented in .env.example;
  * nothing else in the app reads process.env.
  */
-const envSchema = z.object({
+const deploymentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set by `npm start` and the test suite: a production build run on this machine. */
+  ENCORE_LOCAL: z.enum(["true", "false"]).default("false"),
+});
+
+const envSchema = deploymentSchema.extend({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_SECRET: z.string().min(32).optional(),
@@ -27,8 +32,6 @@ const envSchema = z.object({
   UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).max(1024).default(4),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   ENCORE_DATA_DIR: z.string().default(".data"),
-  /** Set by `npm start` and the test suite: a production build run on this machine. */
-  ENCORE_LOCAL: z.enum(["true", "false"]).default("false"),
   /** Set only by `npm run bench`: enables the reference route /api/bench/noop. */
   ENCORE_BENCH: z.enum(["true", "false"]).default("false"),
 });
@@ -68,9 +71,7 @@ function loadEnv(): Env {
     // Hashing must leave libuv's pool a free thread for gzip, file reads and DNS.
     throw new Error("Invalid configuration:\n  SIGN_IN_HASH_CONCURRENCY + SIGN_UP_HASH_CONCURRENCY must be below UV_THREADPOOL_SIZE.");
   }
-  // `next build` runs with NODE_ENV=production but no secrets; they are read lazily.
-  const isBuilding = process.env.NEXT_PHASE === "phase-production-build";
-  const isProduction = raw.NODE_ENV === "production" && raw.ENCORE_LOCAL === "false" && !isBuilding;
+  const isProduction = isProductionDeployment(raw);
   const dataDir = path.resolve(raw.ENCORE_DATA_DIR);
   return {
     ...raw,
@@ -80,6 +81,19 @@ function loadEnv(): Env {
     CRON_SECRET: resolveSecret("CRON_SECRET", raw.CRON_SECRET, dataDir, isProduction),
     QUEUE_TOKEN_SECRET: resolveSecret("QUEUE_TOKEN_SECRET", raw.QUEUE_TOKEN_SECRET, dataDir, isProduction),
   };
+}
+
+/**
+ * A real deployment (not a local stack, not `next build`, which runs with
+ * NODE_ENV=production but no secrets). Reads only these variables, so code
+ * that needs nothing else (the API's HSTS header) need not load the whole
+ * configuration.
+ */
+export function isProductionDeployment(
+  variables: { NODE_ENV?: string; ENCORE_LOCAL?: string } = deploymentSchema.parse(process.env),
+): boolean {
+  const isBuilding = process.env.NEXT_PHASE === "phase-production-build";
+  return variables.NODE_ENV === "production" && variables.ENCORE_LOCAL === "false" && !isBuilding;
 }
 
 let cached: Env | undefined;

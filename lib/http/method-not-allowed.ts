@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { appErrorResponse, errorBody, json } from "@/lib/http/responses";
+import { withApiSecurityHeaders } from "@/lib/http/api-security-headers";
 
 /** The methods a route file answers itself; Next adds OPTIONS, and HEAD wherever GET exists. */
 export const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -36,7 +37,7 @@ export function otherMethods(...allowed: RouteMethod[]): Record<RouteMethod, Han
   const refuse: Handler = async () => {
     const response = appErrorResponse(new AppError("METHOD_NOT_ALLOWED", `This endpoint accepts ${allow}.`));
     response.headers.set("allow", allow);
-    return response;
+    return withApiSecurityHeaders(response);
   };
   refusers.add(refuse);
   return Object.fromEntries(ROUTE_METHODS.map((method) => [method, refuse])) as Record<RouteMethod, Handler>;
@@ -44,5 +45,5 @@ export function otherMethods(...allowed: RouteMethod[]): Record<RouteMethod, Han
 
 /** The answer for any method on a path under /api that names no endpoint. */
 export function unknownApiPath(): Response {
-  return json(errorBody("NOT_FOUND", "No such endpoint."), 404);
+  return withApiSecurityHeaders(json(errorBody("NOT_FOUND", "No such endpoint."), 404));
 }

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { DEFAULT_MAX_BODY_BYTES, readJson } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
 import { publicRoute, toErrorResponse } from "@/lib/http/route";
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/http/security-headers";
 import { call, testRequest } from "@/lib/testing/http";
 
 const echo = publicRoute(async ({ request }) => json(await readJson(request, z.object({ name: z.string().max(5) }))));
@@ -27,6 +28,17 @@ describe("route wrapper", () => {
     const response = await call(echo, testRequest("POST", "/x", { body: { name: "a" }, origin: "https://evil.example" }));
     expect(response.status).toBe(403);
     expect((await response.json()).error.code).toBe("FORBIDDEN_ORIGIN");
+  });
+
+  it("puts the API's security headers on answers and errors alike", async () => {
+    for (const response of [
+      await call(echo, testRequest("POST", "/x", { body: { name: "a" } })),
+      await call(echo, testRequest("POST", "/x", { rawBody: "{nope" })),
+    ]) {
+      expect(response.headers.get("content-security-policy")).toBe(API_CONTENT_SECURITY_POLICY);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
   });
 
   it("accepts the same origin and requests without an Origin header", async () => {

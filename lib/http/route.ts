@@ -8,6 +8,7 @@ import { pgErrorCode, PG } from "@/lib/db/pg-error";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { withApiSecurityHeaders } from "@/lib/http/api-security-headers";
 import { readQueueTokens } from "@/lib/http/queue-tokens";
 import { readCookie } from "@/lib/http/request";
 import { appErrorResponse, errorBody, fieldErrors, json } from "@/lib/http/responses";
@@ -67,7 +68,7 @@ async function resolveParams<Params>(context: NextRouteContext<Params> | undefin
 }
 
 /**
- * Any route: origin check and error mapping. A GET (or HEAD) changes nothing,
+ * Any route: origin check, error mapping and the API's security headers. A GET (or HEAD) changes nothing,
  * so one whose database connection was dropped runs once more on a fresh one.
  */
 export function publicRoute<Params = Record<string, never>>(
@@ -78,9 +79,9 @@ export function publicRoute<Params = Record<string, never>>(
       assertSameOrigin(request);
       const args = { request, params: await resolveParams(context) };
       const isSafeMethod = request.method === "GET" || request.method === "HEAD";
-      return await (isSafeMethod ? retryReadOnce(() => handler(args)) : handler(args));
+      return withApiSecurityHeaders(await (isSafeMethod ? retryReadOnce(() => handler(args)) : handler(args)));
     } catch (error) {
-      return toErrorResponse(error, request);
+      return withApiSecurityHeaders(toErrorResponse(error, request));
     }
   };
 }

@@ -1,5 +1,5 @@
-// The security headers of every response, pages and API alike (applied by
-// proxy.ts; docs/decisions/085). Pure: no next/* import, no environment read,
+// The security headers of every response, pages and API alike (pages get
+// theirs in proxy.ts, API responses in lib/http/route.ts; docs/decisions/085). Pure: no next/* import, no environment read,
 // so the unit tests see exactly what the proxy sends.
 
 export type SecurityHeaderOptions = {
@@ -35,6 +35,11 @@ export function commonSecurityHeaders(options: Pick<SecurityHeaderOptions, "isPr
  * and nothing may frame it.
  */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** The headers of every API response: the common ones and the API's policy. */
+export function apiSecurityHeaders(options: Pick<SecurityHeaderOptions, "isProduction">): Record<string, string> {
+  return { ...commonSecurityHeaders(options), "content-security-policy": API_CONTENT_SECURITY_POLICY };
+}
 
 /**
  * A page's policy. Scripts run only with this response's nonce (Next puts it
@@ -83,9 +88,7 @@ export type SecurityHeadersPlan = {
 /** The headers one request gets: a fresh nonce per page request, a fixed policy for the API. */
 export function planSecurityHeaders(pathname: string, options: SecurityHeaderOptions): SecurityHeadersPlan {
   const common = commonSecurityHeaders(options);
-  if (isApiPath(pathname)) {
-    return { response: { ...common, "content-security-policy": API_CONTENT_SECURITY_POLICY }, request: {} };
-  }
+  if (isApiPath(pathname)) return { response: apiSecurityHeaders(options), request: {} };
   const policy = pageContentSecurityPolicy(createNonce(), options);
   return { response: { ...common, "content-security-policy": policy }, request: { "content-security-policy": policy } };
 }
