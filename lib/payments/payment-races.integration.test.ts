@@ -115,7 +115,7 @@ describe("payment races", () => {
     const sweeps = (async () => {
       while (paying) {
         await db().$executeRaw`UPDATE reservations SET status = 'EXPIRED', updated_at = now()
-                               WHERE performance_id = ${performanceIds[0]}::uuid AND status = 'HELD' AND expires_at <= clock_timestamp()`;
+                               WHERE performance_id = ${performanceIds[0]}::uuid AND is_expired_hold(status, expires_at, clock_timestamp())`;
       }
     })();
     const answers = await answersOf(
