@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { auditOperations } from "@/lib/audit/api-contract";
 import { authOperations } from "@/lib/auth/api-contract";
 import { bookingOperations } from "@/lib/booking/api-contract";
 import { catalogOperations } from "@/lib/catalog/api-contract";
@@ -20,6 +21,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...bookingOperations,
   ...walletOperations,
   ...paymentOperations,
+  ...auditOperations,
 ];
 
 /** Tag descriptions, in the order the docs list them; tags not named here follow. */
@@ -53,6 +55,7 @@ const errorSchema = z
 const SECURITY: Record<Access, Array<Record<string, string[]>>> = {
   public: [],
   session: [{ session: [] }],
+  admin: [{ session: [] }],
   sessionAndQueueToken: [{ session: [], queueToken: [] }, { session: [], queueTokenCookie: [] }],
   queueToken: [{ queueToken: [] }, { queueTokenCookie: [] }],
   cronSecret: [{ cronSecret: [] }],
@@ -81,6 +84,7 @@ function sharedErrorCodes(operation: ApiOperation): ErrorCode[] {
   if (operation.body) codes.push("MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "VALIDATION_FAILED");
   if (operation.method !== "get") codes.push("FORBIDDEN_ORIGIN");
   if (operation.access === "session" || operation.access === "sessionAndQueueToken" || operation.access === "cronSecret") codes.push("UNAUTHENTICATED");
+  if (operation.access === "admin") codes.push("UNAUTHENTICATED", "FORBIDDEN");
   if (operation.access === "sessionAndQueueToken" || operation.access === "queueToken") codes.push("INVALID_QUEUE_TOKEN");
   if (operation.requiresIdempotencyKey) codes.push("IDEMPOTENCY_KEY_REQUIRED", "IDEMPOTENCY_KEY_REUSED", "REQUEST_IN_PROGRESS");
   if (operation.pathParams) codes.push("NOT_FOUND");

@@ -5,11 +5,12 @@ import type { ErrorCode } from "@/lib/errors";
  * What a caller must present:
  * public — nothing;
  * session — the session cookie;
+ * admin — the session cookie of an operator (role ADMIN): a fan is refused with 403 FORBIDDEN;
  * sessionAndQueueToken — the session AND the queue token (X-Queue-Token, or the web UI's cookie);
  * queueToken — the queue token alone (header or cookie);
  * cronSecret — Authorization: Bearer $CRON_SECRET.
  */
-export type Access = "public" | "session" | "sessionAndQueueToken" | "queueToken" | "cronSecret";
+export type Access = "public" | "session" | "admin" | "sessionAndQueueToken" | "queueToken" | "cronSecret";
 
 export type ApiResponse = {
   description: string;
