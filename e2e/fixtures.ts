@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
+import { gradePrices, hallSections } from "../lib/venues/hall-layout.ts";
 import { SEAT_GRADES } from "../prisma/seed-data.ts";
 import { watchForCspViolations, watchNewContexts } from "./csp-watch.ts";
 
@@ -31,7 +32,10 @@ export async function createOwnConcert(database: pg.Client, label: string, optio
   const title = `${label} ${randomUUID().slice(0, 8)}`;
   const { rows } = await database.query<{ id: string; performance_ids: string[] }>(
     `WITH concert AS (
-       INSERT INTO concerts (title, artist, venue, description) VALUES ($1, 'e2e', 'e2e 홀', 'e2e') RETURNING id
+       INSERT INTO concerts (title, artist, venue_id, description) VALUES ($1, 'e2e', create_venue('e2e 홀', $6::jsonb), 'e2e') RETURNING id
+     ), price AS (
+       INSERT INTO concert_prices (concert_id, grade, price)
+       SELECT concert.id, price.key, price.value::bigint FROM concert, jsonb_each_text($7::jsonb) AS price
      ), room AS (
        INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
        SELECT id, $2, $3, 600, 60, coalesce($4::timestamptz, now() - interval '1 minute') FROM concert
@@ -40,11 +44,6 @@ export async function createOwnConcert(database: pg.Client, label: string, optio
        SELECT concert.id, now() + (day + 7) * interval '1 day', now() - interval '1 day', now() + (day + 7) * interval '1 day' - interval '2 hours'
        FROM concert, generate_series(0, $5 - 1) AS day
        RETURNING id, starts_at
-     ), seat AS (
-       INSERT INTO seats (performance_id, number, grade, price)
-       SELECT performance.id, number, grade.grade, grade.price
-       FROM performance, jsonb_to_recordset($6::jsonb) AS grade ("from" int, "to" int, grade text, price bigint),
-            generate_series(grade."from", grade."to") AS number
      )
      SELECT concert.id, coalesce((SELECT array_agg(id::text ORDER BY starts_at) FROM performance), '{}') AS performance_ids FROM concert`,
     [
@@ -53,15 +52,18 @@ export async function createOwnConcert(database: pg.Client, label: string, optio
       options.room?.admissionRatePerMinute ?? 6000,
       options.room?.opensAt ?? null,
       options.performances ?? 2,
-      JSON.stringify(SEAT_GRADES),
+      JSON.stringify(hallSections(SEAT_GRADES)),
+      JSON.stringify(gradePrices(SEAT_GRADES)),
     ],
   );
+  await database.query("SELECT create_performance_seats(id) FROM unnest($1::uuid[]) AS id", [rows[0]!.performance_ids]);
   return { id: rows[0]!.id, title, performanceIds: rows[0]!.performance_ids };
 }
 
 /** Removes a concert made by createOwnConcert, with its dates, seats, holds and places in line. */
 export async function deleteOwnConcert(database: pg.Client, concertId: string): Promise<void> {
-  await database.query("DELETE FROM concerts WHERE id = $1", [concertId]);
+  const { rows } = await database.query<{ venue_id: string }>("DELETE FROM concerts WHERE id = $1 RETURNING venue_id", [concertId]);
+  await database.query("DELETE FROM venues WHERE id = ANY($1::uuid[])", [rows.map((row) => row.venue_id)]);
 }
 
 type WorkerFixtures = {

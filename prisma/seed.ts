@@ -14,6 +14,8 @@ import {
   SOLD_OUT_BUYER,
   type DemoConcert,
 } from "./seed-data.ts";
+import { gradePrices, hallSections } from "@/lib/venues/hall-layout";
+import { createPerformanceSeats, insertConcertPrices, insertVenue } from "@/lib/venues/venue-records";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,11 +36,6 @@ export function seoulTime(now: Date, days: number, time: string): Date {
   return new Date(midnightUtc + days * DAY_MS + (hours * 60 + minutes) * 60_000 - SEOUL_OFFSET_MS);
 }
 
-function seatRows(performanceId: string) {
-  return SEAT_GRADES.flatMap(({ grade, from, to, price }) =>
-    Array.from({ length: to - from + 1 }, (_, index) => ({ performanceId, number: from + index, grade, price: BigInt(price) })),
-  );
-}
 
 async function ensureUser(tx: Tx, user: { email: string; name: string; role: "FAN" | "ADMIN"; password: string }) {
   const existing = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
@@ -90,16 +87,18 @@ async function sellOut(tx: Tx, options: { performanceId: string; buyerId: string
 
 async function createConcert(tx: Tx, concert: DemoConcert, options: { now: Date; soldOutBuyerId: () => Promise<string> }) {
   const opensAt = seoulTime(options.now, concert.opensInDays, "20:00");
+  const venueId = await insertVenue(tx, { name: concert.venue, sections: hallSections(SEAT_GRADES) });
   const { id: concertId } = await tx.concert.create({
     data: {
       title: concert.title,
       artist: concert.artist,
-      venue: concert.venue,
+      venueId,
       description: concert.description,
       waitingRoom: { create: { ...DEMO_ROOM, opensAt } },
     },
     select: { id: true },
   });
+  await insertConcertPrices(tx, concertId, gradePrices(SEAT_GRADES));
   for (const { day, time } of concert.performances) {
     const startsAt = seoulTime(options.now, day, time);
     const { id: performanceId } = await tx.performance.create({
@@ -111,7 +110,7 @@ async function createConcert(tx: Tx, concert: DemoConcert, options: { now: Date;
       },
       select: { id: true },
     });
-    await tx.seat.createMany({ data: seatRows(performanceId) });
+    await createPerformanceSeats(tx, performanceId);
     if (concert.isSoldOut) await sellOut(tx, { performanceId, buyerId: await options.soldOutBuyerId() });
   }
 }

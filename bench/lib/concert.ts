@@ -1,29 +1,37 @@
 // Bench data: a concert whose room admits everyone, and fans admitted to it, written in bulk.
 import { sealQueueToken } from "@/lib/queue/token";
+import { gradePrices, hallSections, type GradeRange } from "@/lib/venues/hall-layout";
+import { createPerformanceSeats, insertConcertPrices, insertVenue } from "@/lib/venues/venue-records";
+import { SEAT_GRADES } from "../../prisma/seed-data.ts";
 import type { BenchContext, BenchFan } from "./context.ts";
 
-export const SEATS_PER_PERFORMANCE = 50;
+export { SEATS_PER_PERFORMANCE } from "../../prisma/seed-data.ts";
 
-/** A concert with an open room that never limits admission, and `performances` dates of 50 priced seats each. */
+/**
+ * A concert with `performances` dates a week or more ahead, each with the
+ * venue's seats (by default the demo's 50: VIP 1–10, R 11–30, S 31–50), and
+ * unless `room` is false an open room that never limits admission.
+ */
 export async function createBenchConcert(
   ctx: BenchContext,
-  options: { title: string; performances: number },
+  options: { title: string; performances: number; grades?: readonly GradeRange[]; room?: boolean },
 ): Promise<{ concertId: string; performanceIds: string[] }> {
+  const grades = options.grades ?? SEAT_GRADES;
+  const venueId = await insertVenue(ctx.db, { name: "벤치마크 홀", sections: hallSections(grades) });
   const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
-    INSERT INTO concerts (title, artist, venue, description)
-    VALUES (${options.title}, '벤치마크', '벤치마크 홀', 'benchmark data') RETURNING id`;
-  await ctx.db.$executeRaw`
-    INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
-    VALUES (${concert!.id}::uuid, 1000000, 1000000, 3600, 60, now() - interval '1 minute')`;
+    INSERT INTO concerts (title, artist, venue_id, description)
+    VALUES (${options.title}, '벤치마크', ${venueId}::uuid, 'benchmark data') RETURNING id::text`;
+  await insertConcertPrices(ctx.db, concert!.id, gradePrices(grades));
+  if (options.room !== false) {
+    await ctx.db.$executeRaw`
+      INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
+      VALUES (${concert!.id}::uuid, 1000000, 1000000, 3600, 60, now() - interval '1 minute')`;
+  }
   const rows = await ctx.db.$queryRaw<{ id: string }[]>`
     INSERT INTO performances (concert_id, starts_at, booking_opens_at, booking_closes_at)
     SELECT ${concert!.id}::uuid, now() + make_interval(days => 7, mins => n), now() - interval '1 day', now() + interval '6 days'
     FROM generate_series(1, ${options.performances}) AS n RETURNING id`;
-  await ctx.db.$executeRaw`
-    INSERT INTO seats (performance_id, number, grade, price)
-    SELECT p.id, n, CASE WHEN n <= 10 THEN 'VIP' WHEN n <= 30 THEN 'R' ELSE 'S' END,
-           CASE WHEN n <= 10 THEN 150000 WHEN n <= 30 THEN 110000 ELSE 80000 END
-    FROM unnest(${rows.map((row) => row.id)}::uuid[]) AS p(id), generate_series(1, ${SEATS_PER_PERFORMANCE}) AS n`;
+  for (const row of rows) await createPerformanceSeats(ctx.db, row.id);
   return { concertId: concert!.id, performanceIds: rows.map((row) => row.id) };
 }
 

@@ -4,6 +4,7 @@
 // same with an arena concert on sale (3 dates of 15,000 seats), so the
 // catalogue's cost can be compared with and without 45,000 more seats.
 import type { BenchContext, BenchRequest, Measurement, ScenarioReport, ScenarioResult } from "../lib/context.ts";
+import { createBenchConcert } from "../lib/concert.ts";
 import { combineRounds } from "../lib/measure.ts";
 
 const CONNECTIONS = 20;
@@ -27,23 +28,17 @@ async function onSaleConcertId(ctx: BenchContext): Promise<string> {
 
 /** A concert on sale now with `dates` performances of `seatsPerDate` seats each, written in bulk. */
 async function createArenaConcert(ctx: BenchContext, dates: number, seatsPerDate: number): Promise<string> {
-  const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
-    INSERT INTO concerts (title, artist, venue, description)
-    VALUES ('아레나 벤치마크', '벤치마크', 'KSPO DOME', 'benchmark data') RETURNING id::text`;
-  await ctx.db.$executeRaw`
-    INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
-    VALUES (${concert!.id}::uuid, 1000, 600, 600, 60, now() - interval '1 minute')`;
-  await ctx.db.$executeRaw`
-    WITH dates AS (
-      INSERT INTO performances (concert_id, starts_at, booking_opens_at, booking_closes_at)
-      SELECT ${concert!.id}::uuid, now() + make_interval(days => 10 + n), now() - interval '1 day', now() + make_interval(days => 9 + n)
-      FROM generate_series(1, ${dates}) AS n RETURNING id)
-    INSERT INTO seats (performance_id, number, grade, price)
-    SELECT dates.id, n, CASE WHEN n <= 1000 THEN 'VIP' WHEN n <= 6000 THEN 'R' ELSE 'S' END,
-           CASE WHEN n <= 1000 THEN 165000 WHEN n <= 6000 THEN 143000 ELSE 121000 END
-    FROM dates, generate_series(1, ${seatsPerDate}) AS n`;
+  const { concertId } = await createBenchConcert(ctx, {
+    title: "아레나 벤치마크",
+    performances: dates,
+    grades: [
+      { grade: "VIP", from: 1, to: 1_000, price: 165_000 },
+      { grade: "R", from: 1_001, to: 6_000, price: 143_000 },
+      { grade: "S", from: 6_001, to: seatsPerDate, price: 121_000 },
+    ],
+  });
   await ctx.db.$executeRaw`ANALYZE seats`;
-  return concert!.id;
+  return concertId;
 }
 
 /** Each target and the reference, one after another, ROUNDS times, so all of them see the same machine. */

@@ -7,6 +7,7 @@
 // room snapshot. Tokens are minted here with the server's secret, as the join
 // would, for 1,000 waiting fans spread over the whole line.
 import { sealQueueToken } from "@/lib/queue/token";
+import { createBenchConcert } from "../lib/concert.ts";
 import { combineRounds } from "../lib/measure.ts";
 import { REFERENCE_PATH, type BenchContext, type BenchRequest, type Measurement, type ScenarioReport } from "../lib/context.ts";
 
@@ -23,16 +24,12 @@ type Room = { concertId: string; requests: BenchRequest[] };
 
 /** A concert with one performance on sale and a full, open waiting room with `waiting` fans behind the admitted ones. */
 async function createFullRoom(ctx: BenchContext, label: string, waiting: number): Promise<string> {
-  const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
-    INSERT INTO concerts (title, artist, venue, description)
-    VALUES (${`대기열 벤치마크 ${label}`}, '벤치마크', '벤치마크 홀', 'waiting-room benchmark') RETURNING id::text`;
-  const concertId = concert!.id;
-  await ctx.db.$executeRaw`
-    WITH performance AS (
-      INSERT INTO performances (concert_id, starts_at, booking_opens_at, booking_closes_at)
-      VALUES (${concertId}::uuid, now() + interval '30 days', now() - interval '1 day', now() + interval '29 days') RETURNING id
-    )
-    INSERT INTO seats (performance_id, number, grade, price) SELECT performance.id, n, 'R', 110000 FROM performance, generate_series(1, 50) n`;
+  const { concertId } = await createBenchConcert(ctx, {
+    title: `대기열 벤치마크 ${label}`,
+    performances: 1,
+    grades: [{ grade: "R", from: 1, to: 50, price: 110_000 }],
+    room: false,
+  });
   await ctx.db.$executeRaw`
     INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds,
                                opens_at, last_ticket, serving_counter, is_prequeue_ordered)
@@ -96,10 +93,7 @@ function median(values: number[]): number {
 
 
 async function measureJoins(ctx: BenchContext): Promise<{ measurement: Measurement; queries: number; tickets: number }> {
-  const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
-    INSERT INTO concerts (title, artist, venue, description)
-    VALUES ('대기열 벤치마크 입장', '벤치마크', '벤치마크 홀', 'join benchmark') RETURNING id::text`;
-  const concertId = concert!.id;
+  const { concertId } = await createBenchConcert(ctx, { title: "대기열 벤치마크 입장", performances: 0, room: false });
   await ctx.db.$executeRaw`
     INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
     VALUES (${concertId}::uuid, ${CAPACITY}, 6000, 3600, 60, now() - interval '1 minute')`;

@@ -62,7 +62,7 @@ describe("the catalogue snapshot", () => {
     await catalogSnapshot().read(db());
     // Inserted without telling the snapshot, as another app process would.
     const [concert] = await db().$queryRaw<{ id: string }[]>`
-      INSERT INTO concerts (title, artist, venue, description) VALUES ('다른 프로세스', '밴드', '홀', '') RETURNING id::text`;
+      INSERT INTO concerts (title, artist, venue_id, description) VALUES ('다른 프로세스', '밴드', create_venue('홀', '[]'), '') RETURNING id::text`;
     const readsBefore = catalogReads();
 
     const unknownId = "00000000-0000-4000-8000-000000000001";

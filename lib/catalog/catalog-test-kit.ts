@@ -2,6 +2,8 @@
 // catalogue tests, written straight to the tables.
 import { catalogSnapshot } from "@/lib/catalog/catalog-snapshot";
 import type { Db } from "@/lib/db";
+import { gradePrices, hallSections, type GradeRange } from "@/lib/venues/hall-layout";
+import { createPerformanceSeats, insertConcertPrices, insertVenue } from "@/lib/venues/venue-records";
 
 const DAY_MS = 86_400_000;
 
@@ -17,11 +19,14 @@ export type CatalogFixture = {
 export async function createCatalogConcert(db: Db, fixture: CatalogFixture = {}) {
   const now = Date.now();
   const opensInDays = fixture.opensInDays === undefined ? -1 : fixture.opensInDays;
+  const seats = fixture.seatsPerPerformance ?? 3;
+  const grades = catalogGrades(seats);
+  const venueId = await insertVenue(db, { name: "테스트 아트홀", sections: hallSections(grades) });
   const concert = await db.concert.create({
     data: {
       title: fixture.title ?? "카탈로그 테스트 공연",
       artist: "테스트 밴드",
-      venue: "테스트 아트홀",
+      venueId,
       description: "첫 줄\n둘째 줄",
       ...(opensInDays === null
         ? {}
@@ -36,6 +41,7 @@ export async function createCatalogConcert(db: Db, fixture: CatalogFixture = {})
     },
     select: { id: true },
   });
+  await insertConcertPrices(db, concert.id, gradePrices(grades));
   const performanceIds: string[] = [];
   for (const days of fixture.performanceDays ?? [7]) {
     const startsAt = new Date(now + days * DAY_MS);
@@ -48,15 +54,7 @@ export async function createCatalogConcert(db: Db, fixture: CatalogFixture = {})
       },
       select: { id: true },
     });
-    const seats = fixture.seatsPerPerformance ?? 3;
-    await db.seat.createMany({
-      data: Array.from({ length: seats }, (_, index) => ({
-        performanceId: performance.id,
-        number: index + 1,
-        grade: index === 0 ? "VIP" : index === 1 ? "R" : "S",
-        price: BigInt(index === 0 ? 150_000 : index === 1 ? 110_000 : 80_000),
-      })),
-    });
+    await createPerformanceSeats(db, performance.id);
     performanceIds.push(performance.id);
   }
   // Written behind the app's back, as an operator's tool would: the catalogue snapshot must not wait out its second.
@@ -76,4 +74,14 @@ export async function sellOutPerformance(db: Db, options: { performanceId: strin
     SELECT s.id, s.performance_id, ${options.userId}::uuid, s.price, 'CONFIRMED', now(), payment.id
     FROM seats s, payment WHERE s.performance_id = ${options.performanceId}::uuid`;
   catalogSnapshot().markStale();
+}
+
+/** Seat 1 VIP, seat 2 R, the rest S: every tier shows with the fewest seats. */
+function catalogGrades(seats: number): GradeRange[] {
+  const ranges: GradeRange[] = [
+    { grade: "VIP", from: 1, to: 1, price: 150_000 },
+    { grade: "R", from: 2, to: 2, price: 110_000 },
+    { grade: "S", from: 3, to: seats, price: 80_000 },
+  ];
+  return ranges.filter(({ from, to }) => from <= to);
 }

@@ -44,15 +44,16 @@ export async function readCatalog(db: SqlClient): Promise<Catalog> {
       GROUP BY f.concert_id
     ),
     tiers AS (
-      SELECT t.concert_id, json_agg(json_build_array(t.grade, t.price) ORDER BY t.price DESC, t.grade) AS price_tiers
-      FROM (SELECT DISTINCT p.concert_id, s.grade, s.price FROM seats s JOIN performances p ON p.id = s.performance_id) t
-      GROUP BY t.concert_id
+      SELECT cp.concert_id, json_agg(json_build_array(cp.grade, cp.price) ORDER BY cp.price DESC, cp.grade) AS price_tiers
+      FROM concert_prices cp
+      GROUP BY cp.concert_id
     )
-    SELECT c.id::text AS id, c.title, c.artist, c.venue, c.description, wr.opens_at,
+    SELECT c.id::text AS id, c.title, c.artist, v.name AS venue, c.description, wr.opens_at,
            coalesce(wr.opens_at <= now(), false) AS is_room_open,
            wr.admission_window_seconds, wr.claim_window_seconds,
            coalesce(pc.performances, '[]') AS performances, coalesce(t.price_tiers, '[]') AS price_tiers
     FROM concerts c
+    JOIN venues v ON v.id = c.venue_id
     LEFT JOIN waiting_rooms wr ON wr.concert_id = c.id
     LEFT JOIN per_concert pc ON pc.concert_id = c.id
     LEFT JOIN tiers t ON t.concert_id = c.id

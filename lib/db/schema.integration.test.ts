@@ -64,6 +64,7 @@ function expectedColumnType(field: DmmfField, enumDbName: (name: string) => stri
       return "text";
     case "Int": return "integer";
     case "BigInt": return "bigint";
+    case "Float": return native === "Real" ? "real" : "double precision";
     case "Boolean": return "boolean";
     case "Json": return "jsonb";
     case "DateTime": return native === "Timestamptz" ? `timestamp with time zone(${args[0] ?? 3})` : "timestamp without time zone(3)";

@@ -32,7 +32,8 @@ type HoldRow = {
 /** What the checkout page shows; null when the concert does not exist. */
 export async function listCheckoutHolds(db: Db, options: { userId: string; concertId: string }): Promise<CheckoutSummary | null> {
   const [concert] = await db.$queryRaw<(CheckoutSummary["concert"] & { server_now: Date })[]>`
-    SELECT id, title, artist, venue, clock_timestamp() AS server_now FROM concerts WHERE id = ${options.concertId}::uuid`;
+    SELECT c.id, c.title, c.artist, v.name AS venue, clock_timestamp() AS server_now
+    FROM concerts c JOIN venues v ON v.id = c.venue_id WHERE c.id = ${options.concertId}::uuid`;
   if (!concert) return null;
   const rows = await db.$queryRaw<HoldRow[]>`
     SELECT r.id AS reservation_id, s.number AS seat_number, s.grade, r.price, p.id AS performance_id,

@@ -21,12 +21,13 @@ type Row = {
 export async function listTickets(db: Db, options: { userId: string }): Promise<ConcertTickets[]> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT r.id AS reservation_id, s.number AS seat_number, s.grade, r.price, pay.created_at AS paid_at,
-           c.id AS concert_id, c.title AS concert_title, c.artist, c.venue, p.id AS performance_id, p.starts_at,
+           c.id AS concert_id, c.title AS concert_title, c.artist, v.name AS venue, p.id AS performance_id, p.starts_at,
            p.starts_at < now() AS is_past
     FROM reservations r
     JOIN seats s ON s.id = r.seat_id
     JOIN performances p ON p.id = r.performance_id
     JOIN concerts c ON c.id = p.concert_id
+    JOIN venues v ON v.id = c.venue_id
     JOIN payments pay ON pay.id = r.payment_id
     WHERE r.user_id = ${options.userId}::uuid AND r.status = 'CONFIRMED'
     ORDER BY p.starts_at, p.id, s.number`;

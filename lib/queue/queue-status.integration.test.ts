@@ -166,7 +166,7 @@ describe("sold out", () => {
     expect((await joinAs(fan.cookie, concertId)).body).toMatchObject({ soldOut: true });
 
     const [undated] = await db().$queryRaw<{ id: string }[]>`
-      INSERT INTO concerts (title, artist, venue, description) VALUES ('날짜 미정', '미정', '미정', '') RETURNING id::text`;
+      INSERT INTO concerts (title, artist, venue_id, description) VALUES ('날짜 미정', '미정', create_venue('미정', '[]'), '') RETURNING id::text`;
     await db().$executeRaw`
       INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)
       VALUES (${undated!.id}::uuid, 10, 600, 600, 60, now() - interval '1 minute')`;

@@ -3,6 +3,9 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
+import { gradePrices, hallSections, type GradeRange } from "@/lib/venues/hall-layout";
+import { createPerformanceSeats, insertConcertPrices, insertVenue } from "@/lib/venues/venue-records";
+import { SEAT_GRADES } from "../../prisma/seed-data.ts";
 
 export const TEST_PASSWORD = "correct horse battery";
 let sharedHash: Promise<string> | undefined;
@@ -59,11 +62,13 @@ export async function createConcert(db: Db, options: ConcertFixtureOptions = {})
   const performanceCount = options.performances ?? 2;
   const seatsPerPerformance = options.seatsPerPerformance ?? 50;
   const now = Date.now();
+  const grades = fixtureGrades(seatsPerPerformance);
+  const venueId = await insertVenue(db, { name: "테스트 홀", sections: hallSections(grades) });
   const concert = await db.concert.create({
     data: {
       title: "테스트 콘서트",
       artist: "테스트 아티스트",
-      venue: "테스트 홀",
+      venueId,
       description: "통합 테스트용 공연",
       waitingRoom: {
         create: {
@@ -77,6 +82,7 @@ export async function createConcert(db: Db, options: ConcertFixtureOptions = {})
     },
     select: { id: true },
   });
+  await insertConcertPrices(db, concert.id, gradePrices(grades));
   const performanceIds: string[] = [];
   for (let index = 0; index < performanceCount; index++) {
     const performance = await db.performance.create({
@@ -88,15 +94,14 @@ export async function createConcert(db: Db, options: ConcertFixtureOptions = {})
       },
       select: { id: true },
     });
-    await db.seat.createMany({
-      data: Array.from({ length: seatsPerPerformance }, (_, seat) => ({
-        performanceId: performance.id,
-        number: seat + 1,
-        grade: seat < 10 ? "VIP" : seat < 30 ? "R" : "S",
-        price: BigInt(seat < 10 ? 150_000 : seat < 30 ? 110_000 : 80_000),
-      })),
-    });
+    await createPerformanceSeats(db, performance.id);
     performanceIds.push(performance.id);
   }
   return { concertId: concert.id, performanceIds };
+}
+
+/** The demo hall's grades (VIP 1–10, R 11–30, S from 31) for `seats` seats: fewer cut the last grades, more extend S. */
+function fixtureGrades(seats: number): GradeRange[] {
+  const ranges = SEAT_GRADES.filter(({ from }) => from <= seats);
+  return ranges.map((range, index) => ({ ...range, to: index === ranges.length - 1 ? seats : Math.min(range.to, seats) }));
 }
