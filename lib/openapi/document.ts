@@ -11,6 +11,7 @@ import { systemOperations } from "@/lib/openapi/system-contract";
 import { paymentOperations } from "@/lib/payments/api-contract";
 import { queueOperations } from "@/lib/queue/api-contract";
 import { RETENTION } from "@/lib/retention/retention-policy";
+import { venueOperations } from "@/lib/venues/api-contract";
 import { walletOperations } from "@/lib/wallet/api-contract";
 
 export const API_OPERATIONS: ApiOperation[] = [
@@ -22,6 +23,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...walletOperations,
   ...paymentOperations,
   ...auditOperations,
+  ...venueOperations,
 ];
 
 /** Tag descriptions, in the order the docs list them; tags not named here follow. */

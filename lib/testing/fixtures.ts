@@ -105,3 +105,9 @@ function fixtureGrades(seats: number): GradeRange[] {
   const ranges = SEAT_GRADES.filter(({ from }) => from <= seats);
   return ranges.map((range, index) => ({ ...range, to: index === ranges.length - 1 ? seats : Math.min(range.to, seats) }));
 }
+
+/** A user of the role with a live session: what a signed-in fan or operator sends. */
+export async function signedInUser(db: Db, role: "FAN" | "ADMIN" = "FAN") {
+  const user = await createUser(db, { role });
+  return { ...user, cookie: await sessionCookieFor(db, user.id) };
+}

@@ -42,7 +42,7 @@ export function hallRowLabel(index: number): string {
 export function hallSections(grades: readonly GradeRange[]): VenueSectionSpec[] {
   const ordered = [...grades].sort((a, b) => a.from - b.from);
   const rowCounts = ordered.map(({ from, to }) => Math.ceil((to - from + 1) / HALL_SEATS_PER_ROW));
-  const hallRows = rowCounts.reduce((sum, rows) => sum + rows, 0);
+  const boxes = stackedBoxes(rowCounts);
   let firstRow = 0;
   return ordered.map(({ grade, from, to }, index) => {
     const seats = to - from + 1;
@@ -53,14 +53,29 @@ export function hallSections(grades: readonly GradeRange[]): VenueSectionSpec[] 
       rowLabels: Array.from({ length: rows }, (_, row) => hallRowLabel(firstRow + row)),
       rowLengths: Array.from({ length: rows }, (_, row) => Math.min(HALL_SEATS_PER_ROW, seats - row * HALL_SEATS_PER_ROW)),
       aislesAfter: [],
-      x: 100,
-      y: 150 + (800 * firstRow) / hallRows,
-      width: 800,
-      height: (800 * rows) / hallRows - 10,
-      rotation: 0,
+      ...boxes[index]!,
     };
     firstRow += rows;
     return section;
+  });
+}
+
+export type SectionBox = Pick<VenueSectionSpec, "x" | "y" | "width" | "height" | "rotation">;
+
+/**
+ * The default placement of sections in the drawing: stacked front to back
+ * below the stage, full width, each as tall as its share of the rows. Halls
+ * are laid out this way, and so is any section an operator gives no box.
+ */
+export function stackedBoxes(rowsPerSection: readonly number[]): SectionBox[] {
+  const totalRows = rowsPerSection.reduce((sum, rows) => sum + rows, 0);
+  let firstRow = 0;
+  return rowsPerSection.map((rows) => {
+    const share = (800 * rows) / totalRows;
+    // A 10-unit gap between sections, unless the section is too thin to spare it.
+    const box = { x: 100, y: 150 + (800 * firstRow) / totalRows, width: 800, height: Math.max(share - 10, share / 2), rotation: 0 };
+    firstRow += rows;
+    return box;
   });
 }
 
