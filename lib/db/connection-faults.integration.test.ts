@@ -37,7 +37,7 @@ describe("a connection terminated mid-statement", () => {
     const key = randomUUID();
     const first = await terminateMidStatement({
       table: "wallet_entries",
-      statement: /INSERT INTO wallets/,
+      statement: /ledger_write\(/,
       during: () => call(chargeRoute, chargeRequest({ cookie: fan.cookie, amount: 5_000, key })),
     });
     await expectServiceUnavailable(first);
@@ -76,7 +76,7 @@ describe("a connection terminated mid-statement", () => {
     const key = randomUUID();
     const pay = () => call(payRoute, payRequest({ cookie: fan.cookie, token: fan.token, reservationIds: fan.holds.map((hold) => hold.id), key }));
 
-    const first = await terminateMidStatement({ table: "wallet_entries", statement: /INSERT INTO payments/, during: pay });
+    const first = await terminateMidStatement({ table: "wallet_entries", statement: /settle_payment\(/, during: pay });
     await expectServiceUnavailable(first);
     expect(await db().payment.count({ where: { userId: fan.userId } })).toBe(0);
     expect(await db().reservation.count({ where: { userId: fan.userId, status: "HELD" } })).toBe(fan.holds.length);

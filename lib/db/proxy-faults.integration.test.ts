@@ -53,7 +53,7 @@ async function chargeWithFault(fault: (statement: RegExp) => Promise<void>, opti
       call(chargeRoute, chargeRequest({ cookie: fan.cookie, amount: 5_000, key })),
     );
 
-  const cut = fault(/INSERT INTO wallets/);
+  const cut = fault(/ledger_write\(/);
   await expectServiceUnavailable(await charge());
   await cut;
   expect(await db().walletEntry.count({ where: { userId: fan.userId } })).toBe(options.wasCommitted ? 1 : 0);
@@ -75,7 +75,7 @@ async function payWithFault(fault: (statement: RegExp) => Promise<void>, options
       call(payRoute, payRequest({ cookie: fan.cookie, token: fan.token, reservationIds, key })),
     );
 
-  const cut = fault(/INSERT INTO payments/);
+  const cut = fault(/settle_payment\(/);
   await expectServiceUnavailable(await pay());
   await cut;
   expect(await db().payment.count({ where: { userId: fan.userId } })).toBe(options.wasCommitted ? 1 : 0);

@@ -1,15 +1,14 @@
 import "server-only";
-import { Prisma, type SqlClient } from "@/lib/db";
-import { asTemplate } from "@/lib/db/composed-template";
+import type { SqlClient } from "@/lib/db";
+import { preparedQuery } from "@/lib/db/prepared-query";
 import { AppError } from "@/lib/errors";
 import type { AfterCommit } from "@/lib/idempotency/with-idempotency";
-import { lockPayableHolds, holdExpired, type LockedHold } from "@/lib/payments/lock-payable-holds";
 import type { PaymentResponse } from "@/lib/payments/schemas";
-import { endQueueToken } from "@/lib/queue/end-queue-token";
-import { queueTokenFor, type QueueTokens } from "@/lib/queue/queue-tokens";
-import { requireAdmission } from "@/lib/queue/require-admission";
+import { toQueuePlace } from "@/lib/queue/claim-queue-place";
+import { toEndedToken } from "@/lib/queue/end-queue-token";
+import type { QueueTokens } from "@/lib/queue/queue-tokens";
+import { admissionRefusal, verifiedQueueTokens } from "@/lib/queue/require-admission";
 import { noteTokenEnded } from "@/lib/queue/room-snapshot";
-import { ledgerWrite } from "@/lib/wallet/ledger-write";
 
 export type PayForReservationsOptions = {
   userId: string;
@@ -20,25 +19,45 @@ export type PayForReservationsOptions = {
   afterCommit: AfterCommit;
 };
 
+type SettleRefusal = "NOT_PAYABLE" | "SEVERAL_CONCERTS" | "HOLD_EXPIRED" | "NOT_ADMITTED" | "FREE_SEATS" | "INSUFFICIENT_BALANCE";
+
+/** A row of settle_payment (prisma/functions/settle_payment.sql): a refusal, or one paid hold with the payment. */
 type SettleRow = {
-  expired_ids: string[];
-  balance_before: bigint | null;
-  balance_after: bigint | null;
+  refusal: SettleRefusal | null;
+  refused_ids: string[] | null;
+  place_status: string | null;
+  place_admitted_until: Date | null;
+  place_is_live: boolean | null;
+  total: bigint | null;
+  balance: bigint | null;
   payment_id: string | null;
   payment_created_at: Date | null;
-  confirmed: number;
+  ended_token_id: string | null;
+  ended_ticket: bigint | null;
+  ended_admitted_until_ms: number | null;
+  reservation_id: string;
+  seat_id: string;
+  seat_number: number;
+  grade: string;
+  performance_id: string;
+  concert_id: string;
+  starts_at: Date;
+  price: bigint;
+  expires_at: Date;
 };
 
 /**
  * Pays the fan's holds from the wallet. Run it inside a transaction (the
- * idempotency record's): every step below commits together or not at all.
+ * idempotency record's). The request's queue tokens are verified here, without
+ * the database; then ONE statement, the SQL function settle_payment, does the
+ * rest (docs/decisions/030, 095):
  *
- * 1. lock the holds and check they are the fan's, HELD, of one concert (409);
+ * 1. lock the holds and check they are the fan's, HELD, of one concert (409;
+ *    410 for holds the release job marked EXPIRED);
  * 2. the ADMITTED guard for that concert (401/403/410);
- * 3. one statement: the holds are live by the database clock now, under their
- *    locks (else 410 HOLD_EXPIRED), the conditional debit `balance >= total`
- *    (else 402), the payment row, the PAYMENT ledger entry with the new
- *    balance, and the holds CONFIRMED with the payment id;
+ * 3. the holds are live by the database clock now, under their locks (else
+ *    410 HOLD_EXPIRED), the debit through ledger_write (else 402), the
+ *    payment row, and the holds CONFIRMED with the payment id;
  * 4. the queue token ends (reason PAID), freeing the place in line. Once the
  *    payment commits, this process's status polls answer 410 at once (as
  *    after leaving); another process learns it from its next room snapshot,
@@ -49,98 +68,74 @@ type SettleRow = {
  * commit was still the fan's when it was paid.
  */
 export async function payForReservations(tx: SqlClient, options: PayForReservationsOptions): Promise<PaymentResponse> {
-  const holds = await lockPayableHolds(tx, options);
-  const concertId = holds[0]!.concertId;
-  const admission = await requireAdmission(tx, {
-    token: queueTokenFor(options.queueTokens, concertId),
-    userId: options.userId,
-    concertId,
-  });
-  const total = holds.reduce((sum, hold) => sum + hold.price, 0n);
-  if (total <= 0n) {
-    throw new AppError("RESERVATION_NOT_PAYABLE", "Free seats cannot be paid for from the wallet.", {
-      details: { reservationIds: options.reservationIds },
-    });
+  const tokens = await verifiedQueueTokens(options.queueTokens, options.userId);
+  const rows = await preparedQuery<SettleRow>(tx)`
+    SELECT * FROM settle_payment(${options.userId}::uuid, ${options.reservationIds}::uuid[],
+                                 ${tokens.concertIds}::uuid[], ${tokens.tokenIds}::uuid[])`;
+  const settled = rows[0];
+  if (!settled) throw new Error("settle_payment answered no row.");
+  if (settled.refusal !== null) throw refusalError(settled, options.reservationIds);
+  if (settled.payment_id === null || settled.payment_created_at === null || settled.total === null || settled.balance === null) {
+    throw new Error("settle_payment answered a payment without its id, time, total or balance.");
   }
-  const settled = await settle(tx, { userId: options.userId, reservationIds: options.reservationIds, total });
-  if (settled.expired_ids.length > 0) throw holdExpired(settled.expired_ids);
-  if (settled.balance_after === null || settled.payment_id === null || settled.payment_created_at === null) {
-    const balance = Number(settled.balance_before ?? 0n);
-    throw new AppError("INSUFFICIENT_BALANCE", "Your wallet balance is not enough for this payment.", {
-      details: { required: Number(total), balance, shortfall: Number(total) - balance },
-    });
+  if (settled.ended_token_id !== null) {
+    const ended = toEndedToken({ id: settled.ended_token_id, ticket: settled.ended_ticket, admitted_until_ms: settled.ended_admitted_until_ms });
+    options.afterCommit(() => noteTokenEnded(settled.concert_id, ended));
   }
-  if (settled.confirmed !== holds.length) throw new Error("payment confirmed a different number of holds than it locked");
-  const ended = await endQueueToken(tx, { tokenId: admission.tokenId, reason: "PAID" });
-  if (ended) options.afterCommit(() => noteTokenEnded(concertId, ended));
   return {
     payment: {
       id: settled.payment_id,
-      amount: Number(total),
+      amount: Number(settled.total),
       status: "COMPLETED",
       createdAt: settled.payment_created_at.toISOString(),
     },
-    reservations: holds.toSorted(byDateAndSeat).map(toPaidReservation),
-    balance: Number(settled.balance_after),
+    reservations: rows.map(toPaidReservation),
+    balance: Number(settled.balance),
   };
 }
 
-/**
- * Everything that moves money and seats, in one statement. Each step feeds the
- * next, so when the holds are no longer live or the balance falls short, no
- * step after that one writes anything.
- */
-async function settle(tx: SqlClient, options: { userId: string; reservationIds: string[]; total: bigint }): Promise<SettleRow> {
-  const { userId, reservationIds, total } = options;
-  const debit = ledgerWrite({
-    userId,
-    type: "PAYMENT",
-    amount: -total,
-    paymentId: Prisma.sql`(SELECT id FROM payment)`,
-    onlyIf: Prisma.sql`(SELECT cardinality(ids) FROM expired) = 0`,
-  });
-  const [row] = await tx.$queryRaw<SettleRow[]>(...asTemplate(Prisma.sql`
-    WITH expired AS (
-      SELECT coalesce(array_agg(id::text ORDER BY id), '{}') AS ids
-      FROM reservations
-      WHERE id = ANY(${reservationIds}::uuid[]) AND is_expired_hold(status, expires_at, clock_timestamp())
-    ),
-    ${debit.change},
-    payment AS (
-      INSERT INTO payments (user_id, amount) SELECT ${userId}::uuid, ${total} FROM wallet_change
-      RETURNING id, created_at
-    ),
-    ${debit.entry},
-    confirmed AS (
-      UPDATE reservations r SET status = 'CONFIRMED', payment_id = payment.id, updated_at = now()
-      FROM payment
-      WHERE r.id = ANY(${reservationIds}::uuid[]) AND r.status = 'HELD'
-      RETURNING r.id
-    )
-    SELECT (SELECT ids FROM expired) AS expired_ids,
-           (SELECT balance FROM wallets WHERE user_id = ${userId}::uuid) AS balance_before,
-           (SELECT balance_after FROM ledger_entry) AS balance_after,
-           (SELECT id FROM payment) AS payment_id,
-           (SELECT created_at FROM payment) AS payment_created_at,
-           (SELECT count(*)::int FROM confirmed) AS confirmed`));
-  return row!;
+/** What a refusal of settle_payment answers: the order and the bodies of docs/API.md. */
+function refusalError(row: SettleRow, reservationIds: string[]): Error {
+  switch (row.refusal) {
+    case "NOT_PAYABLE":
+      return new AppError("RESERVATION_NOT_PAYABLE", "Some reservations cannot be paid: they are not your current holds.", {
+        details: { reservationIds: row.refused_ids ?? [] },
+      });
+    case "SEVERAL_CONCERTS":
+      return new AppError("RESERVATION_NOT_PAYABLE", "Pay for the holds of one concert at a time.", { details: { reservationIds } });
+    case "HOLD_EXPIRED":
+      return new AppError("HOLD_EXPIRED", "Your hold has expired. Pick your seats again.", {
+        details: { reservationIds: row.refused_ids ?? [] },
+      });
+    case "NOT_ADMITTED": {
+      const place = row.place_status === null ? null : toQueuePlace({ status: row.place_status, admitted_until: row.place_admitted_until, is_live: row.place_is_live ?? false });
+      return admissionRefusal(place) ?? new Error("settle_payment refused an admitted place.");
+    }
+    case "FREE_SEATS":
+      return new AppError("RESERVATION_NOT_PAYABLE", "Free seats cannot be paid for from the wallet.", { details: { reservationIds } });
+    case "INSUFFICIENT_BALANCE": {
+      const required = Number(row.total ?? 0n);
+      const balance = Number(row.balance ?? 0n);
+      return new AppError("INSUFFICIENT_BALANCE", "Your wallet balance is not enough for this payment.", {
+        details: { required, balance, shortfall: required - balance },
+      });
+    }
+    default:
+      return new Error(`settle_payment answered an unknown refusal: ${String(row.refusal)}`);
+  }
 }
 
-function byDateAndSeat(a: LockedHold, b: LockedHold): number {
-  return a.startsAt.getTime() - b.startsAt.getTime() || a.seatNumber - b.seatNumber;
-}
-
-function toPaidReservation(hold: LockedHold): PaymentResponse["reservations"][number] {
+function toPaidReservation(row: SettleRow): PaymentResponse["reservations"][number] {
   return {
-    id: hold.id,
-    seatId: hold.seatId,
-    seatNumber: hold.seatNumber,
-    grade: hold.grade,
-    performanceId: hold.performanceId,
-    concertId: hold.concertId,
-    startsAt: hold.startsAt.toISOString(),
-    price: Number(hold.price),
+    id: row.reservation_id,
+    seatId: row.seat_id,
+    seatNumber: row.seat_number,
+    grade: row.grade,
+    performanceId: row.performance_id,
+    concertId: row.concert_id,
+    startsAt: row.starts_at.toISOString(),
+    price: Number(row.price),
     status: "CONFIRMED",
-    expiresAt: hold.expiresAt.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
   };
 }

@@ -3,7 +3,8 @@ import type { SqlClient } from "@/lib/db";
 import type { AppError } from "@/lib/errors";
 import { claimQueuePlace, type QueuePlace } from "@/lib/queue/claim-queue-place";
 import { invalidQueueToken, notAdmitted, queueTokenExpired } from "@/lib/queue/queue-token-errors";
-import { openQueueToken, type QueueTokenClaims } from "@/lib/queue/token";
+import type { QueueTokens } from "@/lib/queue/queue-tokens";
+import { openQueueToken, queueCookieName, type QueueTokenClaims } from "@/lib/queue/token";
 
 export type Admission = { tokenId: string; concertId: string; admittedUntil: Date };
 
@@ -12,6 +13,30 @@ export async function verifyQueueToken(options: { token: string | undefined; use
   const claims = await openQueueToken(options.token);
   if (!claims || claims.uid !== options.userId || claims.cid !== options.concertId) throw invalidQueueToken();
   return claims;
+}
+
+/**
+ * Steps (a)–(b) for every token the request carries, for a call that learns
+ * the concert only in the database (a payment's holds): the header's token
+ * when sent (it always wins), else each queue cookie's whose token is for the
+ * concert the cookie is named after, keeping those that verify and are this
+ * user's. Step (c) is then picking the one of the concert; no token of it
+ * answers as an invalid token, exactly as verifyQueueToken does.
+ */
+export async function verifiedQueueTokens(tokens: QueueTokens, userId: string): Promise<{ concertIds: string[]; tokenIds: string[] }> {
+  const sent =
+    tokens.header !== undefined
+      ? [{ token: tokens.header, cookieName: undefined }]
+      : [...tokens.cookies].map(([cookieName, token]) => ({ token, cookieName }));
+  const verified = { concertIds: [] as string[], tokenIds: [] as string[] };
+  for (const { token, cookieName } of sent) {
+    const claims = await openQueueToken(token);
+    if (!claims || claims.uid !== userId) continue;
+    if (cookieName !== undefined && cookieName !== queueCookieName(claims.cid)) continue;
+    verified.concertIds.push(claims.cid);
+    verified.tokenIds.push(claims.tid);
+  }
+  return verified;
 }
 
 /** Step (d): why the token's place (null: no such token) does not admit its holder; null when it does. */
