@@ -1,0 +1,193 @@
+// The real system of the on-sale model test: one concert with a small waiting
+// room, a few signed-in fans, and every request sent to the real route
+// handlers with real Requests, as a client would send it. Also the two things
+// a test may do that a client cannot: move time forward, and read the rows.
+import { randomUUID } from "node:crypto";
+import { GET as performancesRoute } from "@/app/api/concerts/[concertId]/performances/route";
+import { POST as joinRoute } from "@/app/api/concerts/[concertId]/queue/route";
+import { GET as cronRoute } from "@/app/api/cron/release-holds/route";
+import { POST as payRoute } from "@/app/api/payments/route";
+import { GET as seatsRoute } from "@/app/api/performances/[performanceId]/seats/route";
+import { DELETE as leaveRoute } from "@/app/api/queue/route";
+import { GET as statusRoute } from "@/app/api/queue/status/route";
+import { DELETE as releaseRoute } from "@/app/api/reservations/[reservationId]/route";
+import { POST as holdRoute } from "@/app/api/reservations/route";
+import { POST as chargeRoute } from "@/app/api/wallet/charge/route";
+import { GET as walletRoute } from "@/app/api/wallet/route";
+import { setProcessClock } from "@/lib/cache/process-clock";
+import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { IS_LAPSED_ADMISSION } from "@/lib/queue/lapsed-admission";
+import { SNAPSHOT_FRESH_MS } from "@/lib/queue/room-snapshot";
+import { createConcert, createUsers, sessionCookieFor } from "@/lib/testing/fixtures";
+import { call, testRequest } from "@/lib/testing/http";
+
+/** The room of the model: small enough that fans wait, a rate cap that never binds. */
+export const ROOM = { capacity: 2, admissionRatePerMinute: 6_000_000, admissionWindowSeconds: 600, claimWindowSeconds: 60 };
+export const SEATS_PER_PERFORMANCE = 6;
+export const FANS = 3;
+
+export type Answer = { status: number; body: unknown; isReplay: boolean };
+
+export type RealFan = { userId: string; cookie: string };
+export type RealSeat = { id: string; number: number; price: number };
+
+export type OnSaleSystem = {
+  db: Db;
+  concertId: string;
+  /** The model books the first date; the second is only listed. */
+  performanceIds: string[];
+  seats: RealSeat[];
+  fans: RealFan[];
+};
+
+/**
+ * Every snapshot of this process (waiting room, seat map, catalogue) judges its
+ * freshness by the process clock; the model test moves it past the freshness
+ * window before each command, so answers never come from a snapshot older than
+ * the previous command. That snapshots may lag by up to a second is tested
+ * elsewhere (lib/queue, lib/booking); here it would only blur the predictions.
+ */
+export function useModelProcessClock(): { beforeCommand: () => void; advance: (ms: number) => void; restore: () => void } {
+  let offsetMs = 0;
+  setProcessClock({ now: () => Date.now() + offsetMs });
+  return {
+    beforeCommand: () => (offsetMs += 2 * SNAPSHOT_FRESH_MS),
+    advance: (ms) => (offsetMs += ms),
+    restore: () => setProcessClock(undefined),
+  };
+}
+
+export async function startOnSaleSystem(db: Db): Promise<OnSaleSystem> {
+  const { concertId, performanceIds } = await createConcert(db, {
+    performances: 2,
+    seatsPerPerformance: SEATS_PER_PERFORMANCE,
+    room: ROOM,
+  });
+  const seats = await db.$queryRaw<RealSeat[]>`
+    SELECT id::text, number, price::float8 AS price FROM seats WHERE performance_id = ${performanceIds[0]}::uuid ORDER BY number`;
+  const users = await createUsers(db, FANS);
+  const fans = await Promise.all(users.map(async (user) => ({ userId: user.id, cookie: await sessionCookieFor(db, user.id) })));
+  return { db, concertId, performanceIds, seats, fans };
+}
+
+async function answerOf(response: Response): Promise<Answer> {
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, isReplay: response.headers.get("idempotent-replayed") === "true" };
+}
+
+const tokenHeader = (token: string | undefined): Record<string, string> => (token ? { "x-queue-token": token } : {});
+
+/** The requests a fan can make, each through the real route handler. */
+export function fanClient(system: OnSaleSystem, fan: RealFan) {
+  const { concertId } = system;
+  const cookie = fan.cookie;
+  return {
+    join: async () => answerOf(await call(joinRoute, testRequest("POST", `/api/concerts/${concertId}/queue`, { cookie }), { concertId })),
+    poll: async (token: string | undefined) =>
+      answerOf(await call(statusRoute, testRequest("GET", `/api/queue/status?concertId=${concertId}`, { headers: tokenHeader(token) }))),
+    leave: async (token: string | undefined) =>
+      answerOf(await call(leaveRoute, testRequest("DELETE", `/api/queue?concertId=${concertId}`, { cookie, headers: tokenHeader(token) }))),
+    listDates: async (token: string | undefined) =>
+      answerOf(
+        await call(performancesRoute, testRequest("GET", `/api/concerts/${concertId}/performances`, { cookie, headers: tokenHeader(token) }), {
+          concertId,
+        }),
+      ),
+    listSeats: async (token: string | undefined, performanceId: string) =>
+      answerOf(
+        await call(seatsRoute, testRequest("GET", `/api/performances/${performanceId}/seats`, { cookie, headers: tokenHeader(token) }), {
+          performanceId,
+        }),
+      ),
+    hold: async (token: string | undefined, seatIds: string[]) =>
+      answerOf(
+        await call(
+          holdRoute,
+          testRequest("POST", "/api/reservations", { cookie, headers: tokenHeader(token), body: { performanceId: system.performanceIds[0], seatIds } }),
+        ),
+      ),
+    release: async (token: string | undefined, reservationId: string) =>
+      answerOf(
+        await call(releaseRoute, testRequest("DELETE", `/api/reservations/${reservationId}`, { cookie, headers: tokenHeader(token) }), { reservationId }),
+      ),
+    charge: async (amount: number, key: string) =>
+      answerOf(await call(chargeRoute, testRequest("POST", "/api/wallet/charge", { cookie, body: { amount }, headers: { "idempotency-key": key } }))),
+    pay: async (token: string | undefined, reservationIds: string[], key: string) =>
+      answerOf(
+        await call(
+          payRoute,
+          testRequest("POST", "/api/payments", { cookie, body: { reservationIds }, headers: { "idempotency-key": key, ...tokenHeader(token) } }),
+        ),
+      ),
+    wallet: async () => answerOf(await call(walletRoute, testRequest("GET", "/api/wallet", { cookie }))),
+  };
+}
+
+export type FanClient = ReturnType<typeof fanClient>;
+
+export async function runCron(): Promise<Answer> {
+  return answerOf(await call(cronRoute, testRequest("GET", "/api/cron/release-holds", { headers: { authorization: `Bearer ${env().CRON_SECRET}` } })));
+}
+
+/**
+ * Moves the database's view of time forward for this concert: every time the
+ * rules compare with now() (hold expiry, admission and claim windows, the
+ * admission rate's bucket) moves back by `seconds`. `ended_at` stays: only
+ * retention and the pollers' ended-token reads use it.
+ */
+export async function shiftTimeBack(system: OnSaleSystem, seconds: number): Promise<void> {
+  const { db, concertId } = system;
+  const by = `${seconds} seconds`;
+  await db.$transaction([
+    db.$executeRaw`
+      UPDATE reservations SET expires_at = expires_at - ${by}::interval, created_at = created_at - ${by}::interval
+      WHERE performance_id IN (SELECT id FROM performances WHERE concert_id = ${concertId}::uuid)`,
+    db.$executeRaw`
+      UPDATE queue_tokens SET created_at = created_at - ${by}::interval, admitted_at = admitted_at - ${by}::interval,
+        admitted_until = admitted_until - ${by}::interval, claim_by = claim_by - ${by}::interval, claimed_at = claimed_at - ${by}::interval
+      WHERE concert_id = ${concertId}::uuid`,
+    db.$executeRaw`UPDATE waiting_rooms SET last_advanced_at = last_advanced_at - ${by}::interval WHERE concert_id = ${concertId}::uuid`,
+  ]);
+}
+
+export type RowsOfTheConcert = {
+  reservations: { id: string; seatId: string; userId: string; status: string }[];
+  tokens: { id: string; userId: string; ticket: number | null; status: string; endReason: string | null; isClaimed: boolean }[];
+  wallets: { userId: string; balance: number; entries: number; entrySum: number }[];
+  payments: { userId: string; count: number }[];
+  /** Admitted turns that have not lapsed by the database clock. */
+  liveAdmitted: number;
+  /** Waiting tokens with a lower ticket than a token that was admitted. */
+  admittedOutOfOrder: number;
+};
+
+export async function readRows(system: OnSaleSystem): Promise<RowsOfTheConcert> {
+  const { db, concertId } = system;
+  const userIds = system.fans.map((fan) => fan.userId);
+  const [reservations, tokens, wallets, payments, [room]] = await Promise.all([
+    db.$queryRaw<RowsOfTheConcert["reservations"]>`
+      SELECT r.id::text, r.seat_id::text AS "seatId", r.user_id::text AS "userId", r.status::text
+      FROM reservations r JOIN performances p ON p.id = r.performance_id WHERE p.concert_id = ${concertId}::uuid`,
+    db.$queryRaw<RowsOfTheConcert["tokens"]>`
+      SELECT id::text, user_id::text AS "userId", ticket::float8 AS ticket, status::text, end_reason::text AS "endReason",
+             claimed_at IS NOT NULL AS "isClaimed"
+      FROM queue_tokens WHERE concert_id = ${concertId}::uuid`,
+    db.$queryRaw<RowsOfTheConcert["wallets"]>`
+      SELECT u.id::text AS "userId", coalesce(w.balance, 0)::float8 AS balance,
+             (SELECT count(*) FROM wallet_entries e WHERE e.user_id = u.id)::int AS entries,
+             (SELECT coalesce(sum(e.amount), 0) FROM wallet_entries e WHERE e.user_id = u.id)::float8 AS "entrySum"
+      FROM users u LEFT JOIN wallets w ON w.user_id = u.id WHERE u.id = ANY(${userIds}::uuid[])`,
+    db.$queryRaw<RowsOfTheConcert["payments"]>`
+      SELECT user_id::text AS "userId", count(*)::int AS count FROM payments WHERE user_id = ANY(${userIds}::uuid[]) GROUP BY user_id`,
+    db.$queryRaw<{ liveAdmitted: number; admittedOutOfOrder: number }[]>`
+      SELECT (SELECT count(*) FROM queue_tokens WHERE concert_id = ${concertId}::uuid AND status = 'ADMITTED' AND NOT ${IS_LAPSED_ADMISSION})::int
+               AS "liveAdmitted",
+             (SELECT count(*) FROM queue_tokens w WHERE w.concert_id = ${concertId}::uuid AND w.status = 'WAITING'
+                AND w.ticket < (SELECT max(a.ticket) FROM queue_tokens a WHERE a.concert_id = ${concertId}::uuid AND a.admitted_at IS NOT NULL))::int
+               AS "admittedOutOfOrder"`,
+  ]);
+  return { reservations, tokens, wallets, payments, liveAdmitted: room!.liveAdmitted, admittedOutOfOrder: room!.admittedOutOfOrder };
+}
+
+export const newKey = (): string => randomUUID();
