@@ -38,6 +38,8 @@ export const ERROR_STATUS = {
   BOOKING_CLOSED: 409,
   /** Another unique value already exists. */
   CONFLICT: 409,
+  /** An operator change would alter what fans already bought or hold (a sold date's start, a sold grade's price). */
+  SEATS_SOLD: 409,
   QUEUE_TOKEN_EXPIRED: 410,
   /** A hold to pay expired before the payment committed. */
   HOLD_EXPIRED: 410,

@@ -1,5 +1,6 @@
 // The demo catalogue and accounts that `npm run db:seed` creates. Titles,
 // artists and venues are plausible inventions for local demos.
+import { DEFAULT_ROOM_SETTINGS } from "../lib/queue/room-defaults.ts";
 
 export const DEMO_PASSWORDS = { admin: "encore-admin-1234", fan: "encore-fan-1234" } as const;
 
@@ -21,12 +22,8 @@ export const SEAT_GRADES = [
   { grade: "S", from: 31, to: 50, price: 80_000 },
 ] as const;
 
-export const DEMO_ROOM = {
-  capacity: 100,
-  admissionRatePerMinute: 600,
-  admissionWindowSeconds: 600,
-  claimWindowSeconds: 60,
-} as const;
+/** The demo rooms start as every new concert's room does. */
+export const DEMO_ROOM = DEFAULT_ROOM_SETTINGS;
 
 /** Booking of a performance closes this long before it starts. */
 export const BOOKING_CLOSES_BEFORE_START_MS = 2 * 60 * 60 * 1000;

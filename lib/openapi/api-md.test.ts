@@ -23,8 +23,6 @@ const SHARED_API_MD = path.resolve("..", "shared", "API.md");
  */
 const NOT_IMPLEMENTED_YET: Record<string, string> = {
   "get /api/performances/{performanceId}/sections": "arena seat maps",
-  "post /api/admin/concerts": "operator console",
-  "post /api/admin/concerts/{concertId}/performances": "operator console",
   "get /api/admin/concerts/{concertId}/room": "operator console",
   "patch /api/admin/concerts/{concertId}/room": "operator console",
   "get /api/admin/concerts/{concertId}/live": "operator console",

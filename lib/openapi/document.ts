@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { adminConcertOperations } from "@/lib/admin/api-contract";
 import { auditOperations } from "@/lib/audit/api-contract";
 import { authOperations } from "@/lib/auth/api-contract";
 import { bookingOperations } from "@/lib/booking/api-contract";
@@ -24,6 +25,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...paymentOperations,
   ...auditOperations,
   ...venueOperations,
+  ...adminConcertOperations,
 ];
 
 /** Tag descriptions, in the order the docs list them; tags not named here follow. */

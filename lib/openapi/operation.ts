@@ -24,7 +24,7 @@ export type ApiResponse = {
  * validate it. Each domain lists its endpoints in lib/<domain>/api-contract.ts.
  */
 export type ApiOperation = {
-  method: "get" | "post" | "delete";
+  method: "get" | "post" | "patch" | "delete";
   /** OpenAPI path, e.g. /api/concerts/{concertId} */
   path: string;
   summary: string;

@@ -1,0 +1,57 @@
+import {
+  adminConcertListResponse, adminConcertResponse, adminPerformanceResponse, concertIdParams, concertInput, concertUpdate,
+  performanceIdParams, performanceInput, performanceUpdate,
+} from "@/lib/admin/concert-input";
+import type { ApiOperation } from "@/lib/openapi/operation";
+
+export const adminConcertOperations: ApiOperation[] = [
+  {
+    method: "get", path: "/api/admin/concerts", tag: "Admin", summary: "List the concerts for the console", access: "admin",
+    description: "An addition. Every concert, newest first, with its venue, prices, waiting-room opening and pause, and its dates with seats sold.",
+    responses: { 200: { description: "The concerts.", schema: adminConcertListResponse } },
+  },
+  {
+    method: "post", path: "/api/admin/concerts", tag: "Admin", summary: "Create a concert", access: "admin",
+    description:
+      "A concert in a venue with a price for every grade of the venue (a missing or unknown grade → 422, field prices.<grade>). " +
+      "It gets a waiting room with the default settings (capacity 100, 600 a minute, 600 s to shop, 60 s to show up), opening at " +
+      "opensAt or at once. It shows in the catalogue once it has a date. Audited as concert.create.",
+    body: concertInput,
+    responses: { 201: { description: "The concert.", schema: adminConcertResponse } },
+  },
+  {
+    method: "get", path: "/api/admin/concerts/{concertId}", tag: "Admin", summary: "One concert for the console", access: "admin",
+    description: "An addition. The concert as GET /api/admin/concerts lists it.",
+    pathParams: concertIdParams,
+    responses: { 200: { description: "The concert.", schema: adminConcertResponse } },
+  },
+  {
+    method: "patch", path: "/api/admin/concerts/{concertId}", tag: "Admin", summary: "Edit a concert", access: "admin",
+    description:
+      "An addition. Title, artist, description and prices. A grade's price changes only while no seat of that grade is sold or " +
+      "held on any date (409 SEATS_SOLD); the new price reaches the seats of the dates already made. Audited as concert.update.",
+    pathParams: concertIdParams,
+    body: concertUpdate,
+    responses: { 200: { description: "The concert as it is now.", schema: adminConcertResponse } },
+    errors: ["SEATS_SOLD"],
+  },
+  {
+    method: "post", path: "/api/admin/concerts/{concertId}/performances", tag: "Admin", summary: "Add a date", access: "admin",
+    description:
+      "A date of the concert; its seats are made from the venue and the prices. Booking opens before it closes and closes by the " +
+      "start, which must lie ahead (422). Audited as performance.create.",
+    pathParams: concertIdParams,
+    body: performanceInput,
+    responses: { 201: { description: "The date.", schema: adminPerformanceResponse } },
+  },
+  {
+    method: "patch", path: "/api/admin/performances/{performanceId}", tag: "Admin", summary: "Move a date or its booking window", access: "admin",
+    description:
+      "An addition. The start of a date with a seat sold or held cannot move (409 SEATS_SOLD); its booking window can, even to " +
+      "close the sale early. Booking opens before it closes and closes by the start (422). Audited as performance.update.",
+    pathParams: performanceIdParams,
+    body: performanceUpdate,
+    responses: { 200: { description: "The date as it is now.", schema: adminPerformanceResponse } },
+    errors: ["SEATS_SOLD"],
+  },
+];
