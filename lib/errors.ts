@@ -36,6 +36,10 @@ export const ERROR_STATUS = {
   REQUEST_IN_PROGRESS: 409,
   /** The booking of this performance is closed or not open yet. */
   BOOKING_CLOSED: 409,
+  /** The seats to refund (or the ticket to cancel) are refunded already: nothing is left to refund. */
+  ALREADY_REFUNDED: 409,
+  /** The ticket's date no longer takes bookings, so it can no longer be cancelled. */
+  CANCELLATION_CLOSED: 409,
   /** Another unique value already exists. */
   CONFLICT: 409,
   /** An operator change would alter what fans already bought or hold (a sold date's start, a sold grade's price). */

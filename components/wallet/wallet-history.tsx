@@ -8,21 +8,25 @@ import { wallet as t } from "@/lib/i18n/ko/wallet";
 import type { WalletEntriesPage, WalletHistoryEntry } from "@/lib/wallet/schemas";
 import styles from "./wallet.module.css";
 
+function entryTitle(entry: WalletHistoryEntry): string {
+  if (entry.type === "CHARGE") return t.history.chargeTitle;
+  if (entry.type === "REFUND") return t.history.refundTitle(entry.concertTitle, entry.seatCount);
+  return t.history.paymentTitle(entry.concertTitle, entry.seatCount);
+}
+
 function EntryRow({ entry }: { entry: WalletHistoryEntry }) {
-  const isCharge = entry.type === "CHARGE";
+  const isMoneyIn = entry.amount > 0;
   return (
     <li className={styles.entry}>
-      <span className={`badge ${isCharge ? "badge--success" : "badge--brand"} ${styles.entryType}`}>{t.history.type[entry.type]}</span>
+      <span className={`badge ${isMoneyIn ? "badge--success" : "badge--brand"} ${styles.entryType}`}>{t.history.type[entry.type]}</span>
       <div className={styles.entryMain}>
-        <p className={styles.entryTitle}>
-          {isCharge ? t.history.chargeTitle : t.history.paymentTitle(entry.concertTitle, entry.seatCount)}
-        </p>
+        <p className={styles.entryTitle}>{entryTitle(entry)}</p>
         <p className="muted small">
           <time dateTime={entry.createdAt}>{formatShortDateTime(entry.createdAt)}</time>
         </p>
       </div>
       <div className={styles.entryAmounts}>
-        <p className={`tabular ${isCharge ? styles.plus : styles.minus}`}>{t.history.amount(entry.amount)}</p>
+        <p className={`tabular ${isMoneyIn ? styles.plus : styles.minus}`}>{t.history.amount(entry.amount)}</p>
         <p className="muted small tabular">{t.history.balanceAfter(entry.balanceAfter)}</p>
       </div>
     </li>

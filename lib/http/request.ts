@@ -35,13 +35,17 @@ export async function readBodyText(request: Request, maxBytes = DEFAULT_MAX_BODY
   return Buffer.concat(chunks, total).toString("utf8");
 }
 
-/** Parses and validates a JSON body: 413 when too large, 400 when it is not JSON, 422 when a field is wrong. */
+/**
+ * Parses and validates a JSON body: 413 when too large, 400 when it is not JSON, 422 when a field is wrong.
+ * `emptyBody`: what an empty body stands for, for endpoints whose body is optional (else an empty body is 400).
+ */
 export async function readJson<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
-  options: { maxBytes?: number } = {},
+  options: { maxBytes?: number; emptyBody?: unknown } = {},
 ): Promise<z.infer<Schema>> {
   const text = await readBodyText(request, options.maxBytes);
+  if (text.trim() === "" && options.emptyBody !== undefined) return parseOrThrow(schema, options.emptyBody);
   let body: unknown;
   try {
     body = JSON.parse(text);

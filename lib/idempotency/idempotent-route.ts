@@ -4,12 +4,12 @@ import type { AuthSession } from "@/lib/auth/session";
 import { db, type RawTransaction } from "@/lib/db";
 import { readJson } from "@/lib/http/request";
 import { json } from "@/lib/http/responses";
-import { admittedRoute, sessionRoute, type AdmittedArgs, type RouteHandler } from "@/lib/http/route";
+import { adminRoute, admittedRoute, sessionRoute, type AdmittedArgs, type RouteHandler } from "@/lib/http/route";
 import { hashRequest } from "@/lib/idempotency/hash-request";
 import { readIdempotencyKey } from "@/lib/idempotency/idempotency-key";
 import { withIdempotency, type AfterCommit, type IdempotentAnswer } from "@/lib/idempotency/with-idempotency";
 
-type RouteArgs = { request: Request; session: AuthSession };
+type RouteArgs<Params = Record<string, never>> = { request: Request; session: AuthSession; params: Params };
 
 type IdempotentHandlerArgs<Args, Input> = Args & {
   input: Input;
@@ -25,11 +25,20 @@ type IdempotentHandlerArgs<Args, Input> = Args & {
  * at most once per key inside the record's transaction. Replays carry the
  * header `Idempotent-Replayed: true`.
  */
-export function idempotentRoute<Schema extends z.ZodType>(
+export function idempotentRoute<Schema extends z.ZodType, Params = Record<string, never>>(
   schema: Schema,
-  handler: (args: IdempotentHandlerArgs<RouteArgs, z.infer<Schema>>) => Promise<IdempotentAnswer>,
-): RouteHandler<Record<string, never>> {
-  return sessionRoute((args) => answerIdempotently(args, schema, handler));
+  handler: (args: IdempotentHandlerArgs<RouteArgs<Params>, z.infer<Schema>>) => Promise<IdempotentAnswer>,
+  options: BodyOptions = {},
+): RouteHandler<Params> {
+  return sessionRoute<Params>((args) => answerIdempotently(args, schema, handler, options));
+}
+
+/** idempotentRoute for operators (adminRoute): 401 without a session, 403 for a fan, before anything else is read. */
+export function adminIdempotentRoute<Schema extends z.ZodType, Params = Record<string, never>>(
+  schema: Schema,
+  handler: (args: IdempotentHandlerArgs<RouteArgs<Params>, z.infer<Schema>>) => Promise<IdempotentAnswer>,
+): RouteHandler<Params> {
+  return adminRoute<Params>((args) => answerIdempotently(args, schema, handler));
 }
 
 /** idempotentRoute for admitted fans (admittedRoute): the handler also gets the request's queue tokens. */
@@ -40,14 +49,20 @@ export function admittedIdempotentRoute<Schema extends z.ZodType>(
   return admittedRoute((args) => answerIdempotently(args, schema, handler));
 }
 
-async function answerIdempotently<Args extends RouteArgs, Schema extends z.ZodType>(
+type BodyOptions = {
+  /** The endpoint takes no body: an empty one reads as {} (a body that is sent must still be valid JSON). */
+  isBodyOptional?: boolean;
+};
+
+async function answerIdempotently<Args extends RouteArgs<unknown>, Schema extends z.ZodType>(
   args: Args,
   schema: Schema,
   handler: (args: IdempotentHandlerArgs<Args, z.infer<Schema>>) => Promise<IdempotentAnswer>,
+  options: BodyOptions = {},
 ): Promise<Response> {
   const { request, session } = args;
   const key = readIdempotencyKey(request);
-  const input = await readJson(request, schema);
+  const input = await readJson(request, schema, { emptyBody: options.isBodyOptional ? {} : undefined });
   const answer = await withIdempotency(db(), {
     userId: session.user.id,
     key,

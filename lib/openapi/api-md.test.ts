@@ -28,8 +28,6 @@ const NOT_IMPLEMENTED_YET: Record<string, string> = {
   "get /api/admin/concerts/{concertId}/live": "operator console",
   "get /api/admin/concerts/{concertId}/orders": "operator console",
   "get /api/admin/concerts/{concertId}/orders.csv": "operator console",
-  "post /api/admin/payments/{paymentId}/refund": "operator console",
-  "post /api/tickets/{reservationId}/cancel": "fans cancel their tickets",
 };
 
 /**

@@ -11,6 +11,7 @@ import { SchemaComponents, type JsonSchema } from "@/lib/openapi/schema-componen
 import { systemOperations } from "@/lib/openapi/system-contract";
 import { paymentOperations } from "@/lib/payments/api-contract";
 import { queueOperations } from "@/lib/queue/api-contract";
+import { refundOperations } from "@/lib/refunds/api-contract";
 import { RETENTION } from "@/lib/retention/retention-policy";
 import { venueOperations } from "@/lib/venues/api-contract";
 import { walletOperations } from "@/lib/wallet/api-contract";
@@ -23,6 +24,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...bookingOperations,
   ...walletOperations,
   ...paymentOperations,
+  ...refundOperations,
   ...auditOperations,
   ...venueOperations,
   ...adminConcertOperations,
@@ -37,6 +39,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Booking: "Dates, seats and holds. Needs a session and an admitted queue token.",
   Wallet: "The prepaid balance and its append-only ledger.",
   Payment: "Paying for holds from the wallet, once per Idempotency-Key.",
+  Tickets: "A fan's paid seats: cancelling one while its date's booking is open, the price back in the wallet.",
   Admin: "The operator console. Operators only.",
   Cron: "Scheduled jobs, called by Vercel Cron with the cron secret.",
 };

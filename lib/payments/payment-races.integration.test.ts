@@ -4,23 +4,11 @@ import { POST as payRoute } from "@/app/api/payments/route";
 import { db } from "@/lib/db";
 import { createConcert, createUser, createUsers, sessionCookieFor } from "@/lib/testing/fixtures";
 import { createHolds, fundWallet } from "@/lib/testing/holds";
-import { call } from "@/lib/testing/http";
+import { answersOf, call, type Answer } from "@/lib/testing/http";
 import { expectHistoryExplained, startHistory } from "@/lib/testing/history/record-history";
 import { countInvariantViolations, NO_VIOLATIONS } from "@/lib/testing/ledger";
 import { createPayingFan, payRequest } from "@/lib/testing/payments";
 import { admitFan } from "@/lib/testing/queue";
-
-type Answer = { status: number; text: string; code?: string };
-
-async function answersOf(responses: Promise<Response>[]): Promise<Answer[]> {
-  return Promise.all(
-    responses.map(async (pending) => {
-      const response = await pending;
-      const text = await response.text();
-      return { status: response.status, text, code: response.ok ? undefined : JSON.parse(text).error.code };
-    }),
-  );
-}
 
 function countBy(answers: Answer[]): Record<string, number> {
   const counts: Record<string, number> = {};

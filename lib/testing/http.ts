@@ -36,3 +36,17 @@ export function cookieFrom(response: Response): string {
   if (!setCookie) throw new Error("The response set no cookie.");
   return setCookie.split(";", 1)[0]!;
 }
+
+/** A response read whole: its status, its body text and, for an error, its code. */
+export type Answer = { status: number; text: string; code?: string };
+
+/** Waits for every response of a storm and reads each one. */
+export async function answersOf(responses: Promise<Response>[]): Promise<Answer[]> {
+  return Promise.all(
+    responses.map(async (pending) => {
+      const response = await pending;
+      const text = await response.text();
+      return { status: response.status, text, code: response.ok ? undefined : JSON.parse(text).error.code };
+    }),
+  );
+}

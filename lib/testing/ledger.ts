@@ -1,11 +1,19 @@
 // Counts broken money and seat invariants across the whole database. Every
 // count must be 0; tests and the payment benchmark check it after each race.
+// Money: balance = CHARGE + REFUND − PAYMENT entries, never negative, each
+// entry's balance_after the running sum; a payment's entry is its seats'
+// price, a refund's entry its refunded seats' price, each seat refunded once
+// (reservations.refund_id is one column), and a payment's status says how
+// many of its seats are refunded.
 import type { Db } from "@/lib/db";
 
 export const INVARIANT_VIOLATIONS_SQL = `
 SELECT
   (SELECT count(*) FROM wallets w
-     WHERE w.balance <> (SELECT coalesce(sum(e.amount), 0) FROM wallet_entries e WHERE e.user_id = w.user_id))::int
+     WHERE w.balance <> (SELECT coalesce(sum(e.amount) FILTER (WHERE e.type = 'CHARGE'), 0)
+                              + coalesce(sum(e.amount) FILTER (WHERE e.type = 'REFUND'), 0)
+                              - coalesce(sum(-e.amount) FILTER (WHERE e.type = 'PAYMENT'), 0)
+                         FROM wallet_entries e WHERE e.user_id = w.user_id))::int
     AS "balanceNotLedgerSum",
   (SELECT count(*) FROM wallets WHERE balance < 0)::int AS "negativeBalances",
   (SELECT count(DISTINCT e.user_id) FROM wallet_entries e
@@ -18,8 +26,23 @@ SELECT
    ) twice)::int AS "seatsSoldTwice",
   (SELECT count(*) FROM payments p
      WHERE p.amount <> (SELECT coalesce(sum(r.price), 0) FROM reservations r WHERE r.payment_id = p.id)
-        OR NOT EXISTS (SELECT 1 FROM wallet_entries e WHERE e.payment_id = p.id AND e.amount = -p.amount))::int
-    AS "paymentsNotMatchingSeatsOrLedger"`;
+        OR NOT EXISTS (SELECT 1 FROM wallet_entries e WHERE e.payment_id = p.id AND e.type = 'PAYMENT' AND e.amount = -p.amount))::int
+    AS "paymentsNotMatchingSeatsOrLedger",
+  (SELECT count(*) FROM refunds f
+     WHERE f.amount <> (SELECT coalesce(sum(r.price), 0) FROM reservations r
+                        WHERE r.refund_id = f.id AND r.payment_id = f.payment_id AND r.user_id = f.user_id AND r.status = 'CANCELLED')
+        OR NOT EXISTS (SELECT 1 FROM wallet_entries e
+                       WHERE e.refund_id = f.id AND e.type = 'REFUND' AND e.amount = f.amount AND e.user_id = f.user_id))::int
+    AS "refundsNotMatchingSeatsOrLedger",
+  (SELECT count(*) FROM payments p
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE r.status = 'CONFIRMED') AS sold, count(*) FILTER (WHERE r.refund_id IS NOT NULL) AS refunded
+       FROM reservations r WHERE r.payment_id = p.id
+     ) seats
+     WHERE p.status <> CASE WHEN seats.refunded = 0 THEN 'COMPLETED'
+                            WHEN seats.sold = 0 THEN 'REFUNDED'
+                            ELSE 'PARTIALLY_REFUNDED' END)::int
+    AS "paymentStatusNotMatchingSeats"`;
 
 export type InvariantViolations = Record<
   | "balanceNotLedgerSum"
@@ -27,7 +50,9 @@ export type InvariantViolations = Record<
   | "entriesWithoutWallet"
   | "brokenBalanceAfterChain"
   | "seatsSoldTwice"
-  | "paymentsNotMatchingSeatsOrLedger",
+  | "paymentsNotMatchingSeatsOrLedger"
+  | "refundsNotMatchingSeatsOrLedger"
+  | "paymentStatusNotMatchingSeats",
   number
 >;
 
@@ -43,4 +68,6 @@ export const NO_VIOLATIONS: InvariantViolations = {
   brokenBalanceAfterChain: 0,
   seatsSoldTwice: 0,
   paymentsNotMatchingSeatsOrLedger: 0,
+  refundsNotMatchingSeatsOrLedger: 0,
+  paymentStatusNotMatchingSeats: 0,
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/db";
 
-export type LedgerEntryType = "CHARGE" | "PAYMENT";
+export type LedgerEntryType = "CHARGE" | "PAYMENT" | "REFUND";
 
 export type LedgerWriteOptions = {
   userId: string;
@@ -10,6 +10,8 @@ export type LedgerWriteOptions = {
   amount: bigint;
   /** SQL for the entry's payment id, e.g. a sub-select of an earlier CTE; NULL when omitted. */
   paymentId?: Prisma.Sql;
+  /** SQL for the entry's refund id (a REFUND entry names its refund); NULL when omitted. */
+  refundId?: Prisma.Sql;
   /** A write happens only when this SQL condition holds too (and, for a debit, the balance covers it). */
   onlyIf?: Prisma.Sql;
 };
@@ -19,7 +21,7 @@ export type LedgerWriteOptions = {
  * function ledger_write (prisma/functions/ledger_write.sql) changes the
  * wallet's balance and appends the entry recording the change with the
  * balance it produced, in one call, so neither ever exists without the other.
- * settle_payment calls the same function. Returns two CTEs for one WITH list,
+ * Charges and refunds come through here; settle_payment calls the same function. Returns two CTEs for one WITH list,
  * `change` before `entry`; a CTE the payment id or the condition comes from
  * goes before both:
  *   wallet_change  balance (the new one) and the entry's columns: no row when
@@ -37,7 +39,8 @@ export function ledgerWrite(options: LedgerWriteOptions): { change: Prisma.Sql; 
       SELECT written.balance_after AS balance, written.id, written.amount, written.balance_after, written.created_at
       FROM (SELECT ${userId}::uuid AS user_id WHERE ${options.onlyIf ?? Prisma.sql`true`}) AS wanted
       CROSS JOIN LATERAL ledger_write(wanted.user_id, ${type}::"WalletEntryType", ${amount}::bigint,
-                                      ${options.paymentId ?? Prisma.sql`NULL`}::uuid) AS written
+                                      ${options.paymentId ?? Prisma.sql`NULL`}::uuid,
+                                      ${options.refundId ?? Prisma.sql`NULL`}::uuid) AS written
     )`,
     entry: Prisma.sql`ledger_entry AS (SELECT id, amount, balance_after, created_at FROM wallet_change)`,
   };

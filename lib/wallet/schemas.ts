@@ -16,13 +16,13 @@ export const chargeAmountSchema = z
 
 export const chargeInput = z.object({ amount: chargeAmountSchema }).meta({ id: "ChargeInput" });
 
-export const walletEntryTypeSchema = z.enum(["CHARGE", "PAYMENT"]);
+export const walletEntryTypeSchema = z.enum(["CHARGE", "PAYMENT", "REFUND"]);
 
 export const walletEntrySchema = z
   .object({
     id: z.string(),
     type: walletEntryTypeSchema,
-    /** Positive for a charge, negative for a payment. */
+    /** Positive for a charge or a refund, negative for a payment. */
     amount: signedWonSchema,
     balanceAfter: wonSchema,
     createdAt: z.iso.datetime(),
@@ -31,8 +31,11 @@ export const walletEntrySchema = z
 
 export const walletHistoryEntrySchema = walletEntrySchema
   .extend({
+    /** For a payment, its id; for a refund, the id of the payment it refunded. */
     paymentId: z.string().nullable(),
-    /** For a payment: the concert it paid for and how many seats. */
+    /** For a refund, its id. */
+    refundId: z.string().nullable(),
+    /** For a payment or a refund: the concert it was for and how many seats. */
     concertTitle: z.string().nullable(),
     seatCount: z.number().int().min(1).max(MAX_RESERVATIONS_PER_PAYMENT).nullable(),
   })

@@ -5,7 +5,7 @@ export const wallet = {
   metaTitle: "지갑",
   eyebrow: "선불 지갑",
   title: "내 지갑",
-  lead: "충전한 잔액으로 좌석을 결제해요. 충전과 결제는 모두 이용 내역에 남아요.",
+  lead: "충전한 잔액으로 좌석을 결제해요. 충전, 결제, 환불은 모두 이용 내역에 남아요.",
   balance: {
     label: "현재 잔액",
     updating: "잔액을 새로 불러오는 중",
@@ -34,17 +34,19 @@ export const wallet = {
   },
   history: {
     title: "이용 내역",
-    caption: "충전과 결제 내역, 최신순",
+    caption: "충전, 결제, 환불 내역, 최신순",
     loading: "이용 내역을 불러오는 중",
     empty: "아직 이용 내역이 없어요. 첫 충전을 해 보세요.",
     error: "이용 내역을 불러오지 못했어요.",
     loadMore: "더 보기",
     loadingMore: "불러오는 중…",
     end: "모든 내역을 불러왔어요.",
-    type: { CHARGE: "충전", PAYMENT: "결제" },
+    type: { CHARGE: "충전", PAYMENT: "결제", REFUND: "환불" },
     chargeTitle: "지갑 충전",
     paymentTitle: (concertTitle: string | null, seatCount: number | null) =>
       concertTitle ? `${concertTitle} · ${seatCount ?? 0}석` : "좌석 결제",
+    refundTitle: (concertTitle: string | null, seatCount: number | null) =>
+      concertTitle ? `${concertTitle} · ${seatCount ?? 0}석 환불` : "좌석 환불",
     balanceAfter: (balance: number) => `잔액 ${formatWon(balance)}`,
     amount: (amount: number) => `${amount > 0 ? "+" : "−"}${formatWon(Math.abs(amount))}`,
   },

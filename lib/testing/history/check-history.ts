@@ -78,7 +78,9 @@ function checkPayments(history: History, after: Snapshot): string[] {
     }
     if (payment.userId !== event.userId) problems.push(`payment ${id} belongs to another fan`);
     const seats = after.reservations.filter((row) => row.paymentId === id);
-    if (!sameSet(seats.map((row) => row.id), event.reservationIds) || seats.some((row) => row.status !== "CONFIRMED"))
+    // A seat refunded since is CANCELLED with its refund; the payment still confirmed it.
+    const isSoldOrRefunded = (row: Snapshot["reservations"][number]) => row.status === "CONFIRMED" || (row.status === "CANCELLED" && !!row.refundId);
+    if (!sameSet(seats.map((row) => row.id), event.reservationIds) || !seats.every(isSoldOrRefunded))
       problems.push(`payment ${id} did not confirm exactly the reservations it was asked for`);
     const debits = after.walletEntries.filter((entry) => entry.paymentId === id);
     if (debits.length !== 1 || debits[0]!.amount !== -payment.amount) problems.push(`payment ${id} is not debited exactly once`);

@@ -14,7 +14,8 @@ export type HistoryEvent = Operation & { start: number; end: number; status: num
 
 /** The rows the checker needs, as they stand at one moment. */
 export type Snapshot = {
-  reservations: { id: string; seatId: string; userId: string; status: string; paymentId: string | null; live: boolean }[];
+  /** refundId: set on a sold seat that was refunded since (CANCELLED, its payment kept). */
+  reservations: { id: string; seatId: string; userId: string; status: string; paymentId: string | null; refundId?: string | null; live: boolean }[];
   payments: { id: string; userId: string; amount: number }[];
   walletEntries: { id: number; userId: string; type: string; amount: number; balanceAfter: number; paymentId: string | null }[];
   wallets: { userId: string; balance: number }[];

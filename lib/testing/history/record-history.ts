@@ -11,6 +11,7 @@ export async function readSnapshot(db: Db): Promise<Snapshot> {
   const [reservations, payments, walletEntries, wallets] = await Promise.all([
     db.$queryRaw<Snapshot["reservations"]>`
       SELECT id::text, seat_id::text AS "seatId", user_id::text AS "userId", status::text, payment_id::text AS "paymentId",
+             refund_id::text AS "refundId",
              (status = 'CONFIRMED' OR is_live_hold(status, expires_at, clock_timestamp())) AS live
       FROM reservations`,
     db.$queryRaw<Snapshot["payments"]>`SELECT id::text, user_id::text AS "userId", amount::float8 AS amount FROM payments`,
