@@ -11,7 +11,7 @@ import { logError } from "@/lib/log";
 import { withApiSecurityHeaders } from "@/lib/http/api-security-headers";
 import { readQueueTokens } from "@/lib/http/queue-tokens";
 import { readCookie } from "@/lib/http/request";
-import { appErrorResponse, errorBody, fieldErrors, json } from "@/lib/http/responses";
+import { appErrorResponse, fieldErrors } from "@/lib/http/responses";
 import type { QueueTokens } from "@/lib/queue/queue-tokens";
 
 type NextRouteContext<Params> = { params: Promise<Params> };
@@ -21,26 +21,32 @@ type Args<Params> = { request: Request; params: Params };
 /** Seconds a client should wait before retrying after the database failed it. */
 const DATABASE_RETRY_AFTER_SECONDS = 1;
 
+/**
+ * What anything thrown means to a caller, as one AppError: domain errors as they are, zod errors as
+ * 422 with their field errors, the database's faults and refusals as 503/409/404; anything else is an
+ * opaque, logged INTERNAL. Route handlers answer it as the error body of docs/API.md, server actions
+ * as a form error (lib/actions), so both say the same about the same failure.
+ */
+export function toAppError(error: unknown, context: Record<string, unknown> = {}): AppError {
+  if (isAppError(error)) return error;
+  if (isConnectionFault(error)) {
+    logError("database connection failed", error, context);
+    return new AppError("SERVICE_UNAVAILABLE", "The service is briefly unavailable. Please retry.", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
+  }
+  if (error instanceof z.ZodError) return new AppError("VALIDATION_FAILED", "Some fields are not valid.", { details: fieldErrors(error) });
+  const sqlState = pgErrorCode(error);
+  if (sqlState === PG.UNIQUE_VIOLATION) return new AppError("CONFLICT", "That already exists.");
+  if (sqlState === PG.INVALID_TEXT_REPRESENTATION) return new AppError("NOT_FOUND", "No such resource.");
+  if (sqlState === PG.LOCK_NOT_AVAILABLE || sqlState === PG.QUERY_CANCELED || sqlState === PG.DEADLOCK_DETECTED) {
+    return new AppError("SERVICE_UNAVAILABLE", "Busy right now. Please retry.", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
+  }
+  logError("unhandled error", error, context);
+  return new AppError("INTERNAL", "Something went wrong on our side.");
+}
+
 /** Maps anything thrown to the error body of docs/API.md; unknown errors become an opaque, logged 500. */
 export function toErrorResponse(error: unknown, request?: Request): Response {
-  if (isAppError(error)) return appErrorResponse(error);
-  if (isConnectionFault(error)) {
-    logError("database connection failed", error, { method: request?.method, url: request?.url });
-    return appErrorResponse(
-      new AppError("SERVICE_UNAVAILABLE", "The service is briefly unavailable. Please retry.", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }),
-    );
-  }
-  if (error instanceof z.ZodError) {
-    return json(errorBody("VALIDATION_FAILED", "Some fields are not valid.", fieldErrors(error)), 422);
-  }
-  const sqlState = pgErrorCode(error);
-  if (sqlState === PG.UNIQUE_VIOLATION) return json(errorBody("CONFLICT", "That already exists."), 409);
-  if (sqlState === PG.INVALID_TEXT_REPRESENTATION) return json(errorBody("NOT_FOUND", "No such resource."), 404);
-  if (sqlState === PG.LOCK_NOT_AVAILABLE || sqlState === PG.QUERY_CANCELED || sqlState === PG.DEADLOCK_DETECTED) {
-    return appErrorResponse(new AppError("SERVICE_UNAVAILABLE", "Busy right now. Please retry.", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }));
-  }
-  logError("unhandled error in route", error, { method: request?.method, url: request?.url });
-  return json(errorBody("INTERNAL", "Something went wrong on our side."), 500);
+  return appErrorResponse(toAppError(error, { method: request?.method, url: request?.url }));
 }
 
 /**

@@ -1,0 +1,25 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { SESSION_COOKIE } from "@/lib/auth/session";
+import { runFormAction, type FormActionDefinition } from "@/lib/actions/form-action";
+import type { FormState } from "@/lib/actions/form-state";
+
+/** A server action's signature under React 19's useActionState. */
+export type FormAction<Result> = (previous: FormState<Result>, formData: FormData) => Promise<FormState<Result>>;
+
+/**
+ * Binds a form's definition to the request: reads the session cookie, runs the submit
+ * (runFormAction) and, once it took effect, goes where the definition says. Next checks a server
+ * action's Origin against its host itself, as the route wrappers do for JSON writes.
+ */
+export function formAction<Schema extends z.ZodType, Result>(definition: FormActionDefinition<Schema, Result>): FormAction<Result> {
+  return async (_previous, formData) => {
+    const cookieStore = await cookies();
+    const outcome = await runFormAction(definition, { formData, sessionCookie: cookieStore.get(SESSION_COOKIE)?.value });
+    // Outside runFormAction's error mapping: redirect() throws the signal Next follows.
+    if (outcome.redirectTo) redirect(outcome.redirectTo);
+    return outcome.state;
+  };
+}

@@ -1,0 +1,41 @@
+import type { ErrorCode } from "@/lib/errors";
+
+// Strings of forms backed by server actions: what a refused submit says.
+export const forms = {
+  summary: "입력한 내용을 확인해 주세요.",
+  fieldInvalid: "이 값을 확인해 주세요.",
+  signedOut: "로그인이 끝났습니다. 다시 로그인한 뒤 시도해 주세요.",
+  operatorsOnly: "운영자만 할 수 있는 작업입니다.",
+  staleForm: "화면이 오래되었습니다. 새로 고친 뒤 다시 시도해 주세요.",
+  retryIn: (seconds: number) => `잠시 바쁩니다. ${seconds}초 후에 다시 시도해 주세요.`,
+  pending: "처리 중…",
+  /** What each refusal of the API says in a form, unless the form words it itself. */
+  errors: {
+    MALFORMED_JSON: "요청을 읽지 못했습니다. 다시 시도해 주세요.",
+    IDEMPOTENCY_KEY_REQUIRED: "화면이 오래되었습니다. 새로 고친 뒤 다시 시도해 주세요.",
+    UNAUTHENTICATED: "로그인이 끝났습니다. 다시 로그인한 뒤 시도해 주세요.",
+    INVALID_CREDENTIALS: "이메일 또는 비밀번호가 올바르지 않습니다.",
+    INVALID_QUEUE_TOKEN: "대기열 순서를 확인할 수 없습니다. 대기열에서 다시 시작해 주세요.",
+    INSUFFICIENT_BALANCE: "잔액이 부족합니다.",
+    FORBIDDEN: "운영자만 할 수 있는 작업입니다.",
+    FORBIDDEN_ORIGIN: "다른 사이트에서 보낸 요청은 받을 수 없습니다.",
+    NOT_ADMITTED: "아직 입장 순서가 아닙니다.",
+    NOT_FOUND: "찾을 수 없습니다. 이미 삭제되었거나 주소가 바뀌었습니다.",
+    METHOD_NOT_ALLOWED: "지원하지 않는 요청입니다.",
+    EMAIL_TAKEN: "이미 가입된 이메일입니다. 로그인해 주세요.",
+    SEAT_UNAVAILABLE: "이미 다른 분이 선택한 좌석이 있습니다.",
+    HOLD_LIMIT: "한 회차에 최대 4석까지 선택할 수 있습니다.",
+    RESERVATION_NOT_PAYABLE: "결제할 수 없는 예매입니다.",
+    REQUEST_IN_PROGRESS: "같은 요청을 처리하고 있습니다. 잠시 후 다시 확인해 주세요.",
+    BOOKING_CLOSED: "예매 기간이 아닙니다.",
+    CONFLICT: "이미 있는 값입니다. 다른 값을 입력해 주세요.",
+    QUEUE_TOKEN_EXPIRED: "입장 시간이 끝났습니다.",
+    HOLD_EXPIRED: "좌석 선점 시간이 끝났습니다.",
+    PAYLOAD_TOO_LARGE: "보낸 내용이 너무 큽니다.",
+    VALIDATION_FAILED: "입력한 내용을 확인해 주세요.",
+    IDEMPOTENCY_KEY_REUSED: "화면이 오래되었습니다. 새로 고친 뒤 다시 시도해 주세요.",
+    RATE_LIMITED: "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.",
+    INTERNAL: "요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.",
+    SERVICE_UNAVAILABLE: "잠시 바쁩니다. 잠시 후 다시 시도해 주세요.",
+  } satisfies Partial<Record<ErrorCode, string>>,
+} as const;
