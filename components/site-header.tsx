@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { SiteNavLink } from "@/components/site-nav-link";
 import { getCurrentUser } from "@/lib/http/page-session";
+import { admin } from "@/lib/i18n/ko/admin";
 import { common as t } from "@/lib/i18n/ko/common";
 import styles from "./site-header.module.css";
 
@@ -18,6 +19,7 @@ export async function SiteHeader() {
           <SiteNavLink href="/" className={styles.link}>{t.nav.concerts}</SiteNavLink>
           {user && <SiteNavLink href="/tickets" className={styles.link}>{t.nav.tickets}</SiteNavLink>}
           {user && <SiteNavLink href="/wallet" className={styles.link}>{t.nav.wallet}</SiteNavLink>}
+          {user?.role === "ADMIN" && <SiteNavLink href="/admin" className={styles.link}>{admin.headerLink}</SiteNavLink>}
         </nav>
         <div className={styles.account}>
           {user ? (

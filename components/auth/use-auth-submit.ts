@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { describeAuthFailure, type AuthFieldName } from "@/components/auth/auth-error";
 import { apiFetch } from "@/lib/client/api";
+import { landingAfterSignIn } from "@/lib/auth/safe-next-path";
 
 /**
  * Posts the form to an auth endpoint; on success goes to `next` and refreshes
@@ -21,9 +22,9 @@ export function useAuthSubmit<Values extends Partial<Record<AuthFieldName, strin
   const alertRef = useRef<HTMLDivElement>(null);
   const fieldRefs = useRef<Partial<Record<AuthFieldName, HTMLInputElement | null>>>({});
   const mutation = useMutation({
-    mutationFn: (values: Values) => apiFetch<{ user: { id: string } }>(options.endpoint, { method: "POST", body: values }),
-    onSuccess: () => {
-      router.replace(options.next);
+    mutationFn: (values: Values) => apiFetch<{ user: { id: string; role: string } }>(options.endpoint, { method: "POST", body: values }),
+    onSuccess: ({ user }) => {
+      router.replace(landingAfterSignIn(user.role, options.next));
       router.refresh();
     },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNextPath, withNext } from "@/lib/auth/safe-next-path";
+import { landingAfterSignIn, safeNextPath, withNext } from "@/lib/auth/safe-next-path";
 
 describe("safeNextPath", () => {
   it("keeps same-site paths with their query and fragment", () => {
@@ -35,5 +35,14 @@ describe("withNext", () => {
   it("carries the destination along, encoded, and leaves the home page out", () => {
     expect(withNext("/sign-in", "/concerts/1/queue")).toBe("/sign-in?next=%2Fconcerts%2F1%2Fqueue");
     expect(withNext("/sign-up", "/")).toBe("/sign-up");
+  });
+});
+
+describe("landingAfterSignIn", () => {
+  it("takes an operator to the console unless they were sent from a page, and a fan back", () => {
+    expect(landingAfterSignIn("ADMIN", "/")).toBe("/admin");
+    expect(landingAfterSignIn("ADMIN", "/admin/audit")).toBe("/admin/audit");
+    expect(landingAfterSignIn("FAN", "/")).toBe("/");
+    expect(landingAfterSignIn("FAN", "/wallet")).toBe("/wallet");
   });
 });

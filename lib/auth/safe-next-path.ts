@@ -26,3 +26,14 @@ export function safeNextPath(value: unknown, fallback = "/"): string {
 export function withNext(authPage: "/sign-in" | "/sign-up", next: string): string {
   return next === "/" ? authPage : `${authPage}?next=${encodeURIComponent(next)}`;
 }
+
+/** The console's start page, where an operator lands after signing in from anywhere but a page they were sent from. */
+export const OPERATOR_HOME = "/admin";
+
+/**
+ * Where a signed-in user goes: back to the page they were sent from, else operators to the console
+ * and fans to the home page.
+ */
+export function landingAfterSignIn(role: string, next: string): string {
+  return role === "ADMIN" && next === "/" ? OPERATOR_HOME : next;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { readSession, SESSION_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -20,6 +20,17 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function requirePageUser(returnTo: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/**
+ * For operator pages (/admin): a visitor signs in first; a fan is shown "not found", so nothing of
+ * the console is rendered or read for them. Every console page calls this itself: a layout's check
+ * does not guard the pages under it (they render independently of it).
+ */
+export async function requirePageOperator(returnTo: string): Promise<SessionUser> {
+  const user = await requirePageUser(returnTo);
+  if (user.role !== "ADMIN") notFound();
   return user;
 }
 

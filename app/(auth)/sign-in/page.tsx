@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { safeNextPath, withNext } from "@/lib/auth/safe-next-path";
+import { landingAfterSignIn, safeNextPath, withNext } from "@/lib/auth/safe-next-path";
 import { env } from "@/lib/env";
 import { getCurrentUser } from "@/lib/http/page-session";
 import { auth as t } from "@/lib/i18n/ko/auth";
@@ -13,7 +13,8 @@ type Props = { searchParams: Promise<{ next?: string | string[] }> };
 
 export default async function SignInPage({ searchParams }: Props) {
   const next = safeNextPath((await searchParams).next);
-  if (await getCurrentUser()) redirect(next);
+  const user = await getCurrentUser();
+  if (user) redirect(landingAfterSignIn(user.role, next));
   return (
     <AuthCard
       title={t.signIn.title}
