@@ -7,7 +7,9 @@ import {
   performancesResponse,
   releaseHoldsResponse,
   reservationIdParams,
+  seatsQuery,
   seatsResponse,
+  sectionsResponse,
 } from "@/lib/booking/schemas";
 import type { ApiOperation } from "@/lib/openapi/operation";
 
@@ -23,13 +25,29 @@ export const bookingOperations: ApiOperation[] = [
     errors: [...ADMISSION_ERRORS],
   },
   {
-    method: "get", path: "/api/performances/{performanceId}/seats", tag: "Booking", summary: "The seat map of a performance",
+    method: "get", path: "/api/performances/{performanceId}/sections", tag: "Booking", summary: "The sections of a performance's venue",
     description:
-      "Admitted fans only. Seats by number with grade, price and state; the caller's own holds say heldByMe and when they end. " +
-      "The caller's own holds and releases show at once; other fans' holds, releases and purchases may show up to a second late " +
-      "(holding a seat decides, never the map: a seat taken meanwhile answers SEAT_UNAVAILABLE).",
+      "Admitted fans only. The venue's sections in drawing order, each with its grade, price, seats and seats free now (an expired hold counts as free), " +
+      "its rows and aisles, and its box in the venue drawing's 1000 × 1000 view box. Counts may be up to a second behind. " +
+      "The ETag is shared by every fan and changes exactly when the body does.",
     access: "sessionAndQueueToken",
     pathParams: performanceIdParams,
+    isConditional: true,
+    responses: { 200: { description: "The sections with their counts.", schema: sectionsResponse } },
+    errors: [...ADMISSION_ERRORS],
+  },
+  {
+    method: "get", path: "/api/performances/{performanceId}/seats", tag: "Booking", summary: "The seat map of a performance or of one section",
+    description:
+      "Admitted fans only. Seats by number with section, row, label, grade, price and state; the caller's own holds say heldByMe and when they end. " +
+      "With ?section= only that section's seats (a section not of the performance's venue answers 404). " +
+      "The caller's own holds and releases show at once; other fans' holds, releases and purchases may show up to a second late " +
+      "(holding a seat decides, never the map: a seat taken meanwhile answers SEAT_UNAVAILABLE). " +
+      "The ETag is a hash of the body the caller gets, so it covers the caller's own holds and changes only when a seat of the list changes.",
+    access: "sessionAndQueueToken",
+    pathParams: performanceIdParams,
+    query: seatsQuery,
+    isConditional: true,
     responses: { 200: { description: "The seats.", schema: seatsResponse } },
     errors: [...ADMISSION_ERRORS],
   },

@@ -2,6 +2,7 @@
 // to the booking route handlers with their session cookie and queue token.
 import { GET as listPerformancesRoute } from "@/app/api/concerts/[concertId]/performances/route";
 import { GET as listSeatsRoute } from "@/app/api/performances/[performanceId]/seats/route";
+import { GET as listSectionsRoute } from "@/app/api/performances/[performanceId]/sections/route";
 import { DELETE as releaseRoute } from "@/app/api/reservations/[reservationId]/route";
 import { GET as myReservationsRoute, POST as holdRoute } from "@/app/api/reservations/route";
 import { db } from "@/lib/db";
@@ -43,10 +44,27 @@ export function requestRelease(fan: Fan, reservationId: string): Promise<Respons
   );
 }
 
-export function requestSeats(fan: Fan, performanceId: string): Promise<Response> {
+/** A conditional GET: the ETag the caller has. */
+type Revalidation = { ifNoneMatch?: string };
+
+function revalidating(fan: Fan, options: Revalidation): Record<string, string> {
+  return options.ifNoneMatch === undefined ? fan.headers : { ...fan.headers, "if-none-match": options.ifNoneMatch };
+}
+
+/** The seat list of a performance, or of one of its sections. */
+export function requestSeats(fan: Fan, performanceId: string, options: Revalidation & { section?: string } = {}): Promise<Response> {
+  const query = options.section === undefined ? "" : `?section=${encodeURIComponent(options.section)}`;
   return call(
     listSeatsRoute,
-    testRequest("GET", `/api/performances/${performanceId}/seats`, { cookie: fan.cookie, headers: fan.headers }),
+    testRequest("GET", `/api/performances/${performanceId}/seats${query}`, { cookie: fan.cookie, headers: revalidating(fan, options) }),
+    { performanceId },
+  );
+}
+
+export function requestSections(fan: Fan, performanceId: string, options: Revalidation = {}): Promise<Response> {
+  return call(
+    listSectionsRoute,
+    testRequest("GET", `/api/performances/${performanceId}/sections`, { cookie: fan.cookie, headers: revalidating(fan, options) }),
     { performanceId },
   );
 }

@@ -20,11 +20,12 @@ describe("GET /api/performances/{id}/seats", () => {
     const body = await response.json();
     expect(body.seats.map((seat: { number: number }) => seat.number)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
     expect(body.seats[0]).toEqual({
-      id: seats[0], number: 1, grade: "VIP", price: 150_000, status: "HELD", heldByMe: true, expiresAt: mine.reservations[0].expiresAt,
+      id: seats[0], number: 1, sectionId: expect.any(String), sectionName: "VIP석", row: "A", label: "VIP석 A열 1번",
+      grade: "VIP", price: 150_000, status: "HELD", heldByMe: true, expiresAt: mine.reservations[0].expiresAt,
     });
     expect(body.seats[1]).toMatchObject({ status: "HELD", heldByMe: false, expiresAt: null });
     expect(body.seats[2]).toMatchObject({ status: "AVAILABLE", heldByMe: false, grade: "VIP" });
-    expect(body.seats[10]).toMatchObject({ grade: "R", price: 110_000, status: "AVAILABLE" });
+    expect(body.seats[10]).toMatchObject({ grade: "R", price: 110_000, status: "AVAILABLE", sectionName: "R석", row: "B", label: "R석 B열 1번" });
     expect(body.seats[11]).toMatchObject({ status: "SOLD", heldByMe: false });
   });
 

@@ -4,6 +4,7 @@ import { preparedQuery } from "@/lib/db/prepared-query";
 import { AppError } from "@/lib/errors";
 import { getSeatMapSnapshot } from "@/lib/booking/seat-map-snapshot";
 import { seatMapJson, type OwnHold } from "@/lib/booking/seat-views";
+import type { TaggedJson } from "@/lib/http/entity-tags";
 import { toQueuePlace, type QueuePlaceRow } from "@/lib/queue/claim-queue-place";
 import { queueTokenFor, type QueueTokens } from "@/lib/queue/queue-tokens";
 import { admissionOf, verifyQueueToken } from "@/lib/queue/require-admission";
@@ -11,8 +12,9 @@ import { admissionOf, verifyQueueToken } from "@/lib/queue/require-admission";
 type PlaceAndHoldsRow = QueuePlaceRow & { own_seat_ids: string[] | null; own_expires_at: (Date | string)[] | null };
 
 /**
- * The seat map of a performance for an admitted fan, by seat number, as the
- * JSON body `{"seats":[…]}` (404 for an unknown performance). The shared
+ * The seat map of a performance (or of one of its sections) for an admitted
+ * fan, by seat number, as the JSON body `{"seats":[…]}` with its entity tag
+ * (404 for an unknown performance, or a section not of its venue). The shared
  * snapshot (at most a second old) gives the concert, whose queue token must
  * verify; then ONE statement runs the rest of the ADMITTED guard
  * (claim_queue_place) and reads the fan's own live holds of the performance.
@@ -20,10 +22,10 @@ type PlaceAndHoldsRow = QueuePlaceRow & { own_seat_ids: string[] | null; own_exp
  */
 export async function listSeatsJson(
   db: Db,
-  options: { performanceId: string; userId: string; queueTokens: QueueTokens },
-): Promise<string> {
-  const snapshot = await getSeatMapSnapshot(db, options.performanceId);
-  if (!snapshot) throw new AppError("NOT_FOUND", "No such performance.");
+  options: { performanceId: string; sectionId?: string; userId: string; queueTokens: QueueTokens },
+): Promise<TaggedJson> {
+  const snapshot = await getSeatMapSnapshot(db, options.performanceId, options.sectionId);
+  if (!snapshot) throw new AppError("NOT_FOUND", options.sectionId === undefined ? "No such performance." : "No such section of this performance.");
   const { concertId } = snapshot;
   const claims = await verifyQueueToken({ token: queueTokenFor(options.queueTokens, concertId), userId: options.userId, concertId });
   const [row] = await preparedQuery<PlaceAndHoldsRow>(db)`

@@ -41,10 +41,23 @@ export const performancesResponse = z.object({ performances: z.array(performance
 
 export const seatStatusSchema = z.enum(["AVAILABLE", "HELD", "SOLD"]);
 
+/** Where a seat is and what a fan reads: on every seat object of the API. */
+export const seatPlaceFields = {
+  sectionId: z.string().describe("The venue section's id (GET /api/performances/{performanceId}/sections)."),
+  sectionName: z.string(),
+  row: z.string().describe("The row's label within its section, e.g. \"3\" or \"B\"."),
+  label: z.string().describe("What a fan reads, e.g. \"A구역 3열 12번\"."),
+};
+
+export const seatsQuery = z.object({
+  section: z.string().max(100).optional().describe("Only this section's seats; a section that is not of the performance's venue answers 404."),
+});
+
 export const seatSchema = z
   .object({
     id: z.string(),
     number: seatNumberSchema,
+    ...seatPlaceFields,
     grade: z.string(),
     price: wonSchema,
     status: seatStatusSchema.describe("HELD only while a hold is live; an expired hold is AVAILABLE."),
@@ -54,6 +67,37 @@ export const seatSchema = z
   .meta({ id: "SeatState" });
 
 export const seatsResponse = z.object({ seats: z.array(seatSchema) }).meta({ id: "SeatsResponse" });
+
+const viewBoxCoordinate = z.number().describe("In the venue drawing's 1000 × 1000 view box.");
+
+export const sectionSchema = z
+  .object({
+    id: z.string(),
+    position: z.number().int().min(0).describe("Drawing order; seats are numbered section by section in this order."),
+    name: z.string(),
+    grade: z.string(),
+    price: wonSchema.nullable().describe("The price of every seat of the section; null for a section without seats on this date."),
+    totalSeats: seatCountSchema,
+    availableSeats: seatCountSchema.describe("Seats free now; an expired hold counts as free."),
+    rowLabels: z.array(z.string()).describe("Front row first."),
+    rowLengths: z.array(seatCountSchema).describe("Seats in each row, front row first."),
+    aislesAfter: z.array(seatCountSchema).describe("Seat positions in a row after which an aisle is drawn."),
+    x: viewBoxCoordinate,
+    y: viewBoxCoordinate,
+    width: viewBoxCoordinate,
+    height: viewBoxCoordinate,
+    rotation: z.number().describe("Degrees clockwise about the box's centre."),
+  })
+  .meta({ id: "VenueSection" });
+
+export const sectionsResponse = z
+  .object({
+    venue: z.object({ id: z.string(), name: z.string() }),
+    sections: z.array(sectionSchema),
+    totalSeats: seatCountSchema,
+    availableSeats: seatCountSchema,
+  })
+  .meta({ id: "SectionsResponse" });
 
 export const heldReservationSchema = z
   .object({
@@ -75,6 +119,7 @@ export const myReservationSchema = z
     id: z.string(),
     seatId: z.string(),
     seatNumber: seatNumberSchema,
+    ...seatPlaceFields,
     grade: z.string(),
     performanceId: z.string(),
     startsAt: isoDateTime,

@@ -7,31 +7,35 @@ import type { SeatMapSnapshot } from "@/lib/booking/seat-views";
 
 /** A performance's seats are re-read at most this often per process. */
 export const SEAT_MAP_FRESH_MS = 1_000;
-/** Performances whose seat maps a process keeps at once; the oldest go first. */
-const MAX_PERFORMANCES = 2_000;
+/** Seat maps (a whole performance's or one section's) a process keeps at once; the oldest go first. */
+const MAX_SEAT_MAPS = 20_000;
 
 const holder = globalThis as unknown as { encoreSeatMaps?: RefreshingCache<SeatMapSnapshot | null> };
 const seatMaps = (holder.encoreSeatMaps ??= new RefreshingCache({
   freshMs: SEAT_MAP_FRESH_MS,
-  maxEntries: MAX_PERFORMANCES,
+  maxEntries: MAX_SEAT_MAPS,
   now: processClock.now,
 }));
 
 /**
- * Every seat of a performance with its live reservation as of at most
- * SEAT_MAP_FRESH_MS ago, read once per process for every fan looking at the
- * map (null for an unknown performance). During an on-sale thousands of fans
- * refresh the same map every few seconds; this makes that one query a second
- * per process instead of one per fan. It may be a moment behind, and decides
+ * Every seat of a performance (or of one of its sections) with its live
+ * reservation as of at most SEAT_MAP_FRESH_MS ago, read once per process for
+ * every fan looking at the map (null for an unknown performance, or a section
+ * that is not of the performance's venue). During an on-sale thousands of
+ * fans refresh the same map every few seconds; this makes that one query a
+ * second per process instead of one per fan. An arena's fans look at one
+ * section at a time, so a section is read alone: its cost is the section's,
+ * not the arena's (docs/decisions/110). It may be a moment behind, and decides
  * nothing: the claim's unique index does (docs/decisions/020).
  */
-export function getSeatMapSnapshot(db: Db, performanceId: string): Promise<SeatMapSnapshot | null> {
-  return seatMaps.get(performanceId, () => readSeatMapSnapshot(db, performanceId));
+export function getSeatMapSnapshot(db: Db, performanceId: string, sectionId?: string): Promise<SeatMapSnapshot | null> {
+  if (sectionId === undefined) return seatMaps.get(performanceId, () => readSeatMapSnapshot(db, performanceId));
+  return seatMaps.get(`${performanceId}/${sectionId}`, () => readSectionSnapshot(db, performanceId, sectionId));
 }
 
-/** A hold found the map behind (a seat shown free was taken): the next look reads it again. */
+/** A hold found the map behind (a seat shown free was taken): the next look at any of its sections reads it again. */
 export function markSeatMapStale(performanceId: string): void {
-  seatMaps.markStale(performanceId);
+  seatMaps.markStaleWhere((key) => key === performanceId || key.startsWith(`${performanceId}/`));
 }
 
 type SnapshotRow = {
@@ -39,6 +43,10 @@ type SnapshotRow = {
   db_now: Date;
   id: string | null;
   number: number;
+  section_id: string;
+  section_name: string;
+  row_label: string;
+  label: string;
   grade: string;
   price: bigint;
   status: "HELD" | "CONFIRMED" | null;
@@ -49,13 +57,36 @@ type SnapshotRow = {
 async function readSeatMapSnapshot(db: Db, performanceId: string): Promise<SeatMapSnapshot | null> {
   const readAtMs = Date.now();
   const rows = await preparedQuery<SnapshotRow>(db)`
-    SELECT p.concert_id::text AS concert_id, now() AS db_now, s.id::text AS id, s.number, s.grade, s.price,
+    SELECT p.concert_id::text AS concert_id, now() AS db_now, s.id::text AS id, s.number,
+           s.section_id::text AS section_id, vs.name AS section_name, s.row_label, s.label, s.grade, s.price,
            r.status::text AS status, r.user_id::text AS holder_id, r.expires_at
     FROM performances p
     LEFT JOIN seats s ON s.performance_id = p.id
+    LEFT JOIN venue_sections vs ON vs.id = s.section_id
     LEFT JOIN reservations r ON r.seat_id = s.id AND is_live_reservation(r.status, r.expires_at)
     WHERE p.id = ${performanceId}::uuid
     ORDER BY s.number`;
+  return snapshotOf(rows, readAtMs);
+}
+
+/** One section's seats (index seats_section_id_number_idx); no row when the section is not of the performance's venue. */
+async function readSectionSnapshot(db: Db, performanceId: string, sectionId: string): Promise<SeatMapSnapshot | null> {
+  const readAtMs = Date.now();
+  const rows = await preparedQuery<SnapshotRow>(db)`
+    SELECT p.concert_id::text AS concert_id, now() AS db_now, s.id::text AS id, s.number,
+           vs.id::text AS section_id, vs.name AS section_name, s.row_label, s.label, s.grade, s.price,
+           r.status::text AS status, r.user_id::text AS holder_id, r.expires_at
+    FROM performances p
+    JOIN concerts c ON c.id = p.concert_id
+    JOIN venue_sections vs ON vs.venue_id = c.venue_id AND vs.id = ${sectionId}::uuid
+    LEFT JOIN seats s ON s.section_id = vs.id AND s.performance_id = p.id
+    LEFT JOIN reservations r ON r.seat_id = s.id AND is_live_reservation(r.status, r.expires_at)
+    WHERE p.id = ${performanceId}::uuid
+    ORDER BY s.number`;
+  return snapshotOf(rows, readAtMs);
+}
+
+function snapshotOf(rows: SnapshotRow[], readAtMs: number): SeatMapSnapshot | null {
   const first = rows[0];
   if (!first) return null;
   return {
@@ -67,6 +98,10 @@ async function readSeatMapSnapshot(db: Db, performanceId: string): Promise<SeatM
         : [{
             id: row.id,
             number: row.number,
+            sectionId: row.section_id,
+            sectionName: row.section_name,
+            row: row.row_label,
+            label: row.label,
             grade: row.grade,
             price: Number(row.price),
             state: row.status === "CONFIRMED" ? "SOLD" : row.status === "HELD" ? "HELD" : null,

@@ -3,9 +3,10 @@ import { seatMapJson, type OwnHold, type SeatMapSnapshot, type SnapshotSeat } fr
 
 const NOW_MS = 1_800_000_000_000;
 const ME = "fan-me";
+const PLACE = { sectionId: "section-r", sectionName: "R석" };
 
 function seat(number: number, rest: Partial<SnapshotSeat> = {}): SnapshotSeat {
-  return { id: `seat-${number}`, number, grade: "R", price: 110_000, state: null, holderId: null, heldUntilMs: null, ...rest };
+  return { id: `seat-${number}`, number, ...PLACE, row: "B", label: `R석 B열 ${number}번`, grade: "R", price: 110_000, state: null, holderId: null, heldUntilMs: null, ...rest };
 }
 
 function snapshotOf(seats: SnapshotSeat[]): SeatMapSnapshot {
@@ -15,7 +16,7 @@ function snapshotOf(seats: SnapshotSeat[]): SeatMapSnapshot {
 type Seen = { id: string; status: string; heldByMe: boolean; expiresAt: string | null };
 
 function seen(snapshot: SeatMapSnapshot, ownHolds: OwnHold[] = [], userId = ME, nowMs = NOW_MS): Seen[] {
-  return (JSON.parse(seatMapJson(snapshot, ownHolds, userId, nowMs)) as { seats: Seen[] }).seats;
+  return (JSON.parse(seatMapJson(snapshot, ownHolds, userId, nowMs).body) as { seats: Seen[] }).seats;
 }
 
 describe("seatMapJson", () => {
@@ -27,9 +28,9 @@ describe("seatMapJson", () => {
     ]);
 
     expect(seen(snapshot)).toEqual([
-      { id: "seat-1", number: 1, grade: "R", price: 110_000, status: "AVAILABLE", heldByMe: false, expiresAt: null },
-      { id: "seat-2", number: 2, grade: "R", price: 110_000, status: "SOLD", heldByMe: false, expiresAt: null },
-      { id: "seat-3", number: 3, grade: "R", price: 110_000, status: "HELD", heldByMe: false, expiresAt: null },
+      { id: "seat-1", number: 1, ...PLACE, row: "B", label: "R석 B열 1번", grade: "R", price: 110_000, status: "AVAILABLE", heldByMe: false, expiresAt: null },
+      { id: "seat-2", number: 2, ...PLACE, row: "B", label: "R석 B열 2번", grade: "R", price: 110_000, status: "SOLD", heldByMe: false, expiresAt: null },
+      { id: "seat-3", number: 3, ...PLACE, row: "B", label: "R석 B열 3번", grade: "R", price: 110_000, status: "HELD", heldByMe: false, expiresAt: null },
     ]);
   });
 
@@ -62,5 +63,17 @@ describe("seatMapJson", () => {
 
     expect(seatMapJson(snapshot, [], "fan-b", NOW_MS + 10)).toBe(forOneFan);
     expect(seatMapJson(snapshot, [], ME, NOW_MS + 10)).not.toBe(forOneFan);
+  });
+
+  it("tags each body by its bytes: a holder's own tag differs from everyone else's, and equal maps tag alike", () => {
+    const snapshot = snapshotOf([seat(1), seat(2, { state: "HELD", holderId: ME, heldUntilMs: NOW_MS + 60_000 })]);
+    const shared = seatMapJson(snapshot, [], "fan-a", NOW_MS);
+    const holders = seatMapJson(snapshot, [{ seatId: "seat-2", expiresAt: new Date(NOW_MS + 60_000) }], ME, NOW_MS);
+
+    expect(holders.etag).not.toBe(shared.etag);
+    expect(seatMapJson(snapshotOf([seat(1), seat(2, { state: "HELD", holderId: ME, heldUntilMs: NOW_MS + 60_000 })]), [], "fan-b", NOW_MS).etag)
+      .toBe(shared.etag);
+    // Once the hold runs out, everyone else's map (and its tag) changes.
+    expect(seatMapJson(snapshot, [], "fan-a", NOW_MS + 60_000).etag).not.toBe(shared.etag);
   });
 });

@@ -1,7 +1,11 @@
+import { entityTagOf, type TaggedJson } from "@/lib/http/entity-tags";
+
+import type { SeatPlace } from "@/lib/venues/seat-place";
+
 type SeatStatus = "AVAILABLE" | "HELD" | "SOLD";
 
 /** A seat as the map of a performance was read (at most a second ago), before it is shown to anyone. */
-export type SnapshotSeat = {
+export type SnapshotSeat = SeatPlace & {
   id: string;
   number: number;
   grade: string;
@@ -25,7 +29,7 @@ export type SeatMapSnapshot = {
 /** One of the fan's live holds of the performance, read just now. */
 export type OwnHold = { seatId: string; expiresAt: Date };
 
-type SeatView = {
+type SeatView = SeatPlace & {
   id: string;
   number: number;
   grade: string;
@@ -49,11 +53,14 @@ type SeatView = {
 function seatView(seat: SnapshotSeat, ownHoldEnd: Date | undefined, userId: string | null, dbNowMs: number): SeatView {
   const isHeldByOther = seat.state === "HELD" && seat.holderId !== userId && (seat.heldUntilMs ?? 0) > dbNowMs;
   const status: SeatStatus = ownHoldEnd || isHeldByOther ? "HELD" : seat.state === "SOLD" ? "SOLD" : "AVAILABLE";
-  return { id: seat.id, number: seat.number, grade: seat.grade, price: seat.price, status, heldByMe: ownHoldEnd !== undefined, expiresAt: ownHoldEnd ?? null };
+  return {
+    id: seat.id, number: seat.number, sectionId: seat.sectionId, sectionName: seat.sectionName, row: seat.row, label: seat.label,
+    grade: seat.grade, price: seat.price, status, heldByMe: ownHoldEnd !== undefined, expiresAt: ownHoldEnd ?? null,
+  };
 }
 
 /** The map as a fan with no holds on it sees it, serialized once per snapshot for as long as it stays true. */
-type SharedJson = { fragments: string[]; body: string; validUntilMs: number };
+type SharedJson = TaggedJson & { fragments: string[]; validUntilMs: number };
 
 const sharedJsonBySnapshot = new WeakMap<SeatMapSnapshot, SharedJson>();
 
@@ -66,7 +73,8 @@ function sharedJson(snapshot: SeatMapSnapshot, dbNowMs: number): SharedJson {
     Infinity,
     ...snapshot.seats.flatMap((seat) => (seat.state === "HELD" && (seat.heldUntilMs ?? 0) > dbNowMs ? [seat.heldUntilMs!] : [])),
   );
-  const shared = { fragments, body: bodyOf(fragments), validUntilMs };
+  const body = bodyOf(fragments);
+  const shared = { fragments, body, etag: entityTagOf(body), validUntilMs };
   sharedJsonBySnapshot.set(snapshot, shared);
   return shared;
 }
@@ -76,7 +84,8 @@ function bodyOf(fragments: string[]): string {
 }
 
 /**
- * The seat map as one fan may see it, as the response body `{"seats":[…]}`:
+ * The seat map as one fan may see it, as the response body `{"seats":[…]}`
+ * with its entity tag:
  * the shared snapshot for everyone else's seats, and the fan's own holds as
  * read just now, so the fan always sees their own holds and releases at once,
  * whatever the snapshot's age.
@@ -84,9 +93,11 @@ function bodyOf(fragments: string[]): string {
  * Every fan looking at a date shares one serialization of the snapshot; only
  * the seats the fan holds now, or held when the snapshot was read, are
  * serialized for them. Building 50 seat objects and their JSON per request
- * was a fifth of the seat map's cost (docs/benchmarks.md).
+ * was a fifth of the seat map's cost (docs/benchmarks.md). The shared body's
+ * tag is computed with it; a holder's own body is hashed per request, so the
+ * tag covers their holds too (docs/decisions/110).
  */
-export function seatMapJson(snapshot: SeatMapSnapshot, ownHolds: OwnHold[], userId: string, dbNowMs: number): string {
+export function seatMapJson(snapshot: SeatMapSnapshot, ownHolds: OwnHold[], userId: string, dbNowMs: number): TaggedJson {
   const shared = sharedJson(snapshot, dbNowMs);
   const ownHoldEnds = new Map(ownHolds.map((hold) => [hold.seatId, hold.expiresAt]));
   let fragments: string[] | null = null;
@@ -95,5 +106,7 @@ export function seatMapJson(snapshot: SeatMapSnapshot, ownHolds: OwnHold[], user
     fragments ??= [...shared.fragments];
     fragments[index] = JSON.stringify(seatView(seat, ownHoldEnds.get(seat.id), userId, dbNowMs));
   });
-  return fragments ? bodyOf(fragments) : shared.body;
+  if (!fragments) return shared;
+  const body = bodyOf(fragments);
+  return { body, etag: entityTagOf(body) };
 }

@@ -123,11 +123,20 @@ function parameters(operation: ApiOperation, components: SchemaComponents): Json
         `${RETENTION.idempotencyRecords.keepSeconds / 3600} hours; a retry after that is a new request.`,
     });
   }
+  if (operation.isConditional) {
+    list.push({
+      name: "If-None-Match", in: "header", required: false, schema: { type: "string" },
+      description: "The ETag of the answer the caller has (weak or strong); when it is still current the answer is 304 with no body.",
+    });
+  }
   return list;
 }
 
-function headersOf(status: string, setsCookie?: string): JsonSchema | undefined {
+function headersOf(status: string, setsCookie?: string, isConditional = false): JsonSchema | undefined {
   const headers: JsonSchema = {};
+  if (isConditional && (status === "200" || status === "304")) {
+    headers.ETag = { description: "Changes exactly when the body does (a hash of it).", schema: { type: "string" } };
+  }
   if (setsCookie) headers["Set-Cookie"] = { description: setsCookie, schema: { type: "string" } };
   if (RETRY_AFTER_STATUSES.has(status)) headers["Retry-After"] = { $ref: "#/components/headers/RetryAfter" };
   return Object.keys(headers).length ? headers : undefined;
@@ -135,8 +144,11 @@ function headersOf(status: string, setsCookie?: string): JsonSchema | undefined 
 
 function responses(operation: ApiOperation, components: SchemaComponents): Record<string, JsonSchema> {
   const result: Record<string, JsonSchema> = {};
-  for (const [status, response] of Object.entries(operation.responses)) {
-    const headers = headersOf(status, response.setsCookie);
+  const answers = operation.isConditional
+    ? { ...operation.responses, 304: { description: "Not modified: the ETag named by If-None-Match is current. No body." } }
+    : operation.responses;
+  for (const [status, response] of Object.entries(answers)) {
+    const headers = headersOf(status, response.setsCookie, operation.isConditional);
     result[status] = {
       description: response.description,
       ...(headers ? { headers } : {}),

@@ -34,6 +34,8 @@ export type ApiOperation = {
   access: Access;
   /** The endpoint requires an Idempotency-Key header. */
   requiresIdempotencyKey?: boolean;
+  /** Answers 200 with an ETag, and 304 with no body when If-None-Match names the current one. */
+  isConditional?: boolean;
   /** Answers from the code alone, never from the database (so never 503). */
   isStatic?: boolean;
   pathParams?: z.ZodObject;

@@ -1,5 +1,7 @@
+import type { SeatPlace } from "@/lib/venues/seat-place";
+
 /** One confirmed seat, as the "my tickets" page shows it. */
-export type Ticket = {
+export type Ticket = SeatPlace & {
   reservationId: string;
   seatNumber: number;
   grade: string;
@@ -48,6 +50,10 @@ export function groupTickets(rows: TicketRow[]): ConcertTickets[] {
     performance.tickets.push({
       reservationId: row.reservationId,
       seatNumber: row.seatNumber,
+      sectionId: row.sectionId,
+      sectionName: row.sectionName,
+      row: row.row,
+      label: row.label,
       grade: row.grade,
       price: row.price,
       paidAt: row.paidAt,

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { SEAT_PLACE_COLUMNS, SEAT_SECTION_JOIN, seatPlaceOf, type SeatPlace, type SeatPlaceRow } from "@/lib/venues/seat-place";
 
-export type CheckoutHold = {
+export type CheckoutHold = SeatPlace & {
   reservationId: string;
   seatNumber: number;
   grade: string;
@@ -19,7 +20,7 @@ export type CheckoutSummary = {
   serverNow: string;
 };
 
-type HoldRow = {
+type HoldRow = SeatPlaceRow & {
   reservation_id: string;
   seat_number: number;
   grade: string;
@@ -36,10 +37,11 @@ export async function listCheckoutHolds(db: Db, options: { userId: string; conce
     FROM concerts c JOIN venues v ON v.id = c.venue_id WHERE c.id = ${options.concertId}::uuid`;
   if (!concert) return null;
   const rows = await db.$queryRaw<HoldRow[]>`
-    SELECT r.id AS reservation_id, s.number AS seat_number, s.grade, r.price, p.id AS performance_id,
+    SELECT r.id AS reservation_id, s.number AS seat_number, ${SEAT_PLACE_COLUMNS}, s.grade, r.price, p.id AS performance_id,
            p.starts_at, r.expires_at
     FROM reservations r
     JOIN seats s ON s.id = r.seat_id
+    ${SEAT_SECTION_JOIN}
     JOIN performances p ON p.id = r.performance_id
     WHERE r.user_id = ${options.userId}::uuid AND p.concert_id = ${options.concertId}::uuid
       AND is_live_hold(r.status, r.expires_at, clock_timestamp())
@@ -50,6 +52,7 @@ export async function listCheckoutHolds(db: Db, options: { userId: string; conce
     holds: rows.map((row) => ({
       reservationId: row.reservation_id,
       seatNumber: row.seat_number,
+      ...seatPlaceOf(row),
       grade: row.grade,
       price: Number(row.price),
       performanceId: row.performance_id,

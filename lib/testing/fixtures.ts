@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
-import { gradePrices, hallSections, type GradeRange } from "@/lib/venues/hall-layout";
+import { gradePrices, hallSections, type GradeRange, type VenueSectionSpec } from "@/lib/venues/hall-layout";
 import { createPerformanceSeats, insertConcertPrices, insertVenue } from "@/lib/venues/venue-records";
 import { SEAT_GRADES } from "../../prisma/seed-data.ts";
 
@@ -47,7 +47,10 @@ export async function sessionCookieFor(db: Db, userId: string): Promise<string> 
 
 export type ConcertFixtureOptions = {
   performances?: number;
+  /** A hall of this many seats (VIP, R, S sections); ignored when `venue` is given. */
   seatsPerPerformance?: number;
+  /** Another venue, e.g. an arena (lib/venues/arena-layout.ts), with the price of each of its grades. */
+  venue?: { sections: VenueSectionSpec[]; prices: Readonly<Record<string, number>> };
   room?: Partial<{
     capacity: number;
     admissionRatePerMinute: number;
@@ -63,7 +66,8 @@ export async function createConcert(db: Db, options: ConcertFixtureOptions = {})
   const seatsPerPerformance = options.seatsPerPerformance ?? 50;
   const now = Date.now();
   const grades = fixtureGrades(seatsPerPerformance);
-  const venueId = await insertVenue(db, { name: "테스트 홀", sections: hallSections(grades) });
+  const venue = options.venue ?? { sections: hallSections(grades), prices: gradePrices(grades) };
+  const venueId = await insertVenue(db, { name: options.venue ? "테스트 아레나" : "테스트 홀", sections: venue.sections });
   const concert = await db.concert.create({
     data: {
       title: "테스트 콘서트",
@@ -82,7 +86,7 @@ export async function createConcert(db: Db, options: ConcertFixtureOptions = {})
     },
     select: { id: true },
   });
-  await insertConcertPrices(db, concert.id, gradePrices(grades));
+  await insertConcertPrices(db, concert.id, venue.prices);
   const performanceIds: string[] = [];
   for (let index = 0; index < performanceCount; index++) {
     const performance = await db.performance.create({

@@ -1,18 +1,21 @@
 import { listSeatsJson } from "@/lib/booking/list-seats";
+import { seatsQuery } from "@/lib/booking/schemas";
 import { db } from "@/lib/db";
+import { taggedJsonResponse } from "@/lib/http/entity-tags";
 import { otherMethods } from "@/lib/http/method-not-allowed";
-import { parseId } from "@/lib/http/request";
-import { jsonText } from "@/lib/http/responses";
+import { parseId, parseOrThrow } from "@/lib/http/request";
 import { admittedRoute } from "@/lib/http/route";
 
-export const GET = admittedRoute<{ performanceId: string }>(async ({ params, session, queueTokens }) => {
+export const GET = admittedRoute<{ performanceId: string }>(async ({ request, params, session, queueTokens }) => {
   const performanceId = parseId(params.performanceId, "performance");
-  const body = await listSeatsJson(db(), {
+  const { section } = parseOrThrow(seatsQuery, Object.fromEntries(new URL(request.url).searchParams));
+  const seats = await listSeatsJson(db(), {
     performanceId,
+    sectionId: section === undefined ? undefined : parseId(section, "section"),
     userId: session.user.id,
     queueTokens,
   });
-  return jsonText(body);
+  return taggedJsonResponse(request, seats);
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getSectionOverview } from "@/lib/booking/section-overview";
+import type { TaggedJson } from "@/lib/http/entity-tags";
+import { queueTokenFor, type QueueTokens } from "@/lib/queue/queue-tokens";
+import { requireAdmission } from "@/lib/queue/require-admission";
+
+/**
+ * The sections of a performance with their counts, for an admitted fan, as
+ * the JSON body with its entity tag (404 for an unknown performance). The
+ * shared overview (at most a second old) gives the concert, whose admission
+ * is checked before anything is shown.
+ */
+export async function listSectionsJson(
+  db: Db,
+  options: { performanceId: string; userId: string; queueTokens: QueueTokens },
+): Promise<TaggedJson> {
+  const overview = await getSectionOverview(db, options.performanceId);
+  if (!overview) throw new AppError("NOT_FOUND", "No such performance.");
+  await requireAdmission(db, { token: queueTokenFor(options.queueTokens, overview.concertId), userId: options.userId, concertId: overview.concertId });
+  return overview.json;
+}
