@@ -44,6 +44,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   /** An operator change would alter what fans already bought or hold (a sold date's start, a sold grade's price). */
   SEATS_SOLD: 409,
+  /** The waiting room is paused, or not open yet: nobody can be admitted now. */
+  ROOM_NOT_ADMITTING: 409,
   QUEUE_TOKEN_EXPIRED: 410,
   /** A hold to pay expired before the payment committed. */
   HOLD_EXPIRED: 410,

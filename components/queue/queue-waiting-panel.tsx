@@ -74,6 +74,7 @@ export function QueueWaitingPanel({ concertId, status, updatedAt, isUpdating, is
         </div>
       </dl>
 
+      {status.isPaused && <p className="alert alert--info small" role="status">{t.waiting.paused}</p>}
       {isConnectionShaky && <p className="alert alert--warning small">{t.waiting.staleWarning}</p>}
 
       <div className={styles.panelFoot}>

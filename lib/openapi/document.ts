@@ -10,7 +10,7 @@ import type { Access, ApiOperation } from "@/lib/openapi/operation";
 import { SchemaComponents, type JsonSchema } from "@/lib/openapi/schema-components";
 import { systemOperations } from "@/lib/openapi/system-contract";
 import { paymentOperations } from "@/lib/payments/api-contract";
-import { queueOperations } from "@/lib/queue/api-contract";
+import { queueOperations, roomAdminOperations } from "@/lib/queue/api-contract";
 import { refundOperations } from "@/lib/refunds/api-contract";
 import { RETENTION } from "@/lib/retention/retention-policy";
 import { venueOperations } from "@/lib/venues/api-contract";
@@ -28,6 +28,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...auditOperations,
   ...venueOperations,
   ...adminConcertOperations,
+  ...roomAdminOperations,
 ];
 
 /** Tag descriptions, in the order the docs list them; tags not named here follow. */

@@ -158,6 +158,7 @@ describe("progress toward the front", () => {
 describe("whether an admission step is worth running", () => {
   const room = {
     isOpen: true,
+    isPaused: false,
     isPrequeueOrdered: true,
     lastTicket: 500,
     servingCounter: 100,
@@ -180,5 +181,10 @@ describe("whether an admission step is worth running", () => {
   it("draws the pre-queue once the room opens, and does nothing before", () => {
     expect(shouldAdvance({ ...room, isPrequeueOrdered: false, lastTicket: 0, servingCounter: 0 })).toBe(true);
     expect(shouldAdvance({ ...room, isOpen: false, isPrequeueOrdered: false, liveAdmitted: 0 })).toBe(false);
+  });
+
+  it("skips a paused room, however many places are free", () => {
+    expect(shouldAdvance({ ...room, isPaused: true, liveAdmitted: 0 })).toBe(false);
+    expect(shouldAdvance({ ...room, isPaused: true, isPrequeueOrdered: false })).toBe(false);
   });
 });

@@ -141,11 +141,12 @@ export function msPerAdmission(ratePerMinute: number): number {
 /**
  * Whether an admission step could change anything now: the room is open and
  * either its pre-queue is not drawn yet, or someone waits while a place is
- * free or an admitted fan's turn has lapsed. A full room with no lapse costs
- * no leader transaction.
+ * free or an admitted fan's turn has lapsed. A full room with no lapse, or a
+ * paused one, costs no leader transaction.
  */
 export function shouldAdvance(room: {
   isOpen: boolean;
+  isPaused: boolean;
   isPrequeueOrdered: boolean;
   lastTicket: number;
   servingCounter: number;
@@ -154,7 +155,7 @@ export function shouldAdvance(room: {
   nextLapseMs: number | null;
   nowMs: number;
 }): boolean {
-  if (!room.isOpen) return false;
+  if (!room.isOpen || room.isPaused) return false;
   if (!room.isPrequeueOrdered) return true;
   if (room.lastTicket <= room.servingCounter) return false;
   return room.liveAdmitted < room.capacity || (room.nextLapseMs !== null && room.nextLapseMs <= room.nowMs);

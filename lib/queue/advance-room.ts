@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database, Prisma } from "@/lib/db";
+import type { Database, SqlClient } from "@/lib/db";
 import { inTransaction } from "@/lib/db/transaction";
 import { admissionAllowance, msPerAdmission } from "@/lib/queue/admission-math";
 import { parseEndedTokens, type EndedToken } from "@/lib/queue/ended-tokens";
@@ -28,6 +28,7 @@ export type AdvanceRoomResult =
 
 type RoomRow = {
   is_open: boolean;
+  is_paused: boolean;
   is_prequeue_ordered: boolean;
   capacity: number;
   admission_rate_per_minute: number;
@@ -46,7 +47,10 @@ type RoomRow = {
  * the pre-queue order at opening, ends admitted tokens whose window is over or
  * whose turn was never claimed, then admits the next waiting tickets while
  * admitted-and-live fans stay within the capacity and the rate cap, and moves
- * the serving counter (never backwards).
+ * the serving counter (never backwards). A paused room admits nobody: the
+ * pause is a column of the room row this transaction holds FOR UPDATE, so a
+ * pause that committed is seen, and one not yet committed waits for this step
+ * to end (docs/decisions/121).
  *
  * Lock order: the leader locks the room row first and only then touches
  * tokens, skipping token rows other transactions hold. A join holds the room
@@ -56,7 +60,7 @@ type RoomRow = {
 export async function advanceRoom(database: Database, { concertId }: AdvanceRoomOptions): Promise<AdvanceRoomResult> {
   return inTransaction(database, async (tx) => {
     const [room] = await tx.$queryRaw<RoomRow[]>`
-      SELECT opens_at <= now() AS is_open, is_prequeue_ordered, capacity, admission_rate_per_minute,
+      SELECT opens_at <= now() AS is_open, is_paused, is_prequeue_ordered, capacity, admission_rate_per_minute,
              admission_window_seconds, claim_window_seconds, serving_counter, last_ticket,
              (extract(epoch FROM now()) * 1000)::float8 AS now_ms,
              (extract(epoch FROM last_advanced_at) * 1000)::float8 AS last_advanced_at_ms
@@ -85,6 +89,8 @@ export async function advanceRoom(database: Database, { concertId }: AdvanceRoom
     result.ended = ended;
     result.liveAdmitted = live;
 
+    if (room.is_paused) return result;
+
     const allowance = admissionAllowance({
       capacity: room.capacity,
       liveAdmitted: live,
@@ -94,34 +100,64 @@ export async function advanceRoom(database: Database, { concertId }: AdvanceRoom
     });
     if (allowance.count === 0 || result.lastTicket <= result.servingCounter) return result;
 
-    const [admitted] = await tx.$queryRaw<{ serving_counter: bigint; last_ticket: bigint; admitted: bigint }[]>`
-      WITH next AS (
-        SELECT id FROM queue_tokens
-        WHERE concert_id = ${concertId}::uuid AND status = 'WAITING' AND ticket IS NOT NULL
-        ORDER BY ticket
-        LIMIT ${allowance.count}
-        FOR UPDATE SKIP LOCKED
-      ), admitted AS (
-        UPDATE queue_tokens q
-        SET status = 'ADMITTED', admitted_at = now(),
-            admitted_until = now() + make_interval(secs => ${room.admission_window_seconds}),
-            claim_by = now() + make_interval(secs => ${room.claim_window_seconds})
-        FROM next WHERE q.id = next.id
-        RETURNING q.ticket
-      )
-      UPDATE waiting_rooms
-      SET serving_counter = GREATEST(serving_counter, coalesce((SELECT max(ticket) FROM admitted), 0)),
-          last_advanced_at = to_timestamp((${allowance.bucketStartMs}::float8 + (SELECT count(*) FROM admitted) * ${msPerAdmission(room.admission_rate_per_minute)}::float8) / 1000)
-      WHERE concert_id = ${concertId}::uuid
-      RETURNING serving_counter, last_ticket, (SELECT count(*) FROM admitted) AS admitted`;
+    const admitted = await admitNextWaiting(tx, {
+      concertId,
+      count: allowance.count,
+      admissionWindowSeconds: room.admission_window_seconds,
+      claimWindowSeconds: room.claim_window_seconds,
+      rateCredit: { bucketStartMs: allowance.bucketStartMs, msPerAdmission: msPerAdmission(room.admission_rate_per_minute) },
+    });
     if (admitted) {
-      result.admitted = Number(admitted.admitted);
-      result.servingCounter = Number(admitted.serving_counter);
-      result.lastTicket = Number(admitted.last_ticket);
+      result.admitted = admitted.admitted;
+      result.servingCounter = admitted.servingCounter;
+      result.lastTicket = admitted.lastTicket;
       result.liveAdmitted = live + result.admitted;
     }
     return result;
   });
+}
+
+/**
+ * Admits up to `count` waiting tickets in ticket order and moves the serving
+ * counter (never backwards). Call it holding the room row FOR UPDATE, with
+ * `count` within the capacity left. `rateCredit` spends the rate cap's token
+ * bucket (the leader); an operator's "admit now" passes none and leaves it as
+ * it is. Null when the room row is gone.
+ */
+export async function admitNextWaiting(
+  tx: SqlClient,
+  options: {
+    concertId: string;
+    count: number;
+    admissionWindowSeconds: number;
+    claimWindowSeconds: number;
+    rateCredit: { bucketStartMs: number; msPerAdmission: number } | null;
+  },
+): Promise<{ admitted: number; servingCounter: number; lastTicket: number } | null> {
+  const { concertId, rateCredit } = options;
+  const [row] = await tx.$queryRaw<{ serving_counter: bigint; last_ticket: bigint; admitted: bigint }[]>`
+    WITH next AS (
+      SELECT id FROM queue_tokens
+      WHERE concert_id = ${concertId}::uuid AND status = 'WAITING' AND ticket IS NOT NULL
+      ORDER BY ticket
+      LIMIT ${options.count}
+      FOR UPDATE SKIP LOCKED
+    ), admitted AS (
+      UPDATE queue_tokens q
+      SET status = 'ADMITTED', admitted_at = now(),
+          admitted_until = now() + make_interval(secs => ${options.admissionWindowSeconds}),
+          claim_by = now() + make_interval(secs => ${options.claimWindowSeconds})
+      FROM next WHERE q.id = next.id
+      RETURNING q.ticket
+    )
+    UPDATE waiting_rooms
+    SET serving_counter = GREATEST(serving_counter, coalesce((SELECT max(ticket) FROM admitted), 0)),
+        last_advanced_at = CASE WHEN ${rateCredit === null} THEN last_advanced_at
+          ELSE to_timestamp((${rateCredit?.bucketStartMs ?? 0}::float8 + (SELECT count(*) FROM admitted) * ${rateCredit?.msPerAdmission ?? 0}::float8) / 1000) END
+    WHERE concert_id = ${concertId}::uuid
+    RETURNING serving_counter, last_ticket, (SELECT count(*) FROM admitted) AS admitted`;
+  if (!row) return null;
+  return { admitted: Number(row.admitted), servingCounter: Number(row.serving_counter), lastTicket: Number(row.last_ticket) };
 }
 
 /**
@@ -132,7 +168,7 @@ export async function advanceRoom(database: Database, { concertId }: AdvanceRoom
  * ending it, a fan claiming it) is skipped rather than waited for and counted
  * as live: that can only make the leader admit fewer, never more.
  */
-async function endLapsedAdmissions(tx: Prisma.TransactionClient, concertId: string): Promise<{ live: number; ended: EndedToken[] }> {
+export async function endLapsedAdmissions(tx: SqlClient, concertId: string): Promise<{ live: number; ended: EndedToken[] }> {
   const [row] = await tx.$queryRaw<{ live: bigint; ended: unknown }[]>`
     WITH lapsed AS (
       SELECT id FROM queue_tokens

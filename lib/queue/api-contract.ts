@@ -1,5 +1,8 @@
 import type { ApiOperation } from "@/lib/openapi/operation";
-import { concertIdParams, joinQueueResponse, leaveQueueQuery, queueStatusQuery, queueStatusSchema } from "@/lib/queue/schemas";
+import {
+  adminRoomResponse, admitNowInput, admitNowResponse, concertIdParams, joinQueueResponse, leaveQueueQuery, queueStatusQuery,
+  queueStatusSchema, roomSettingsUpdate,
+} from "@/lib/queue/schemas";
 
 const QUEUE_COOKIE = "The web UI's copy of the queue token (encore_queue_ and the concert id without dashes, HttpOnly).";
 
@@ -44,5 +47,36 @@ export const queueOperations: ApiOperation[] = [
     query: leaveQueueQuery,
     responses: { 204: { description: "The place is given up.", setsCookie: "Clears the web UI's queue cookie of the concert." } },
     errors: ["INVALID_QUEUE_TOKEN", "VALIDATION_FAILED", "FORBIDDEN_ORIGIN"],
+  },
+];
+
+export const roomAdminOperations: ApiOperation[] = [
+  {
+    method: "get", path: "/api/admin/concerts/{concertId}/room", tag: "Admin", summary: "A concert's waiting room", access: "admin",
+    description:
+      "Its settings, whether it is paused, the serving counter against the last ticket, and the fans waiting and admitted, counted " +
+      "exactly (pre-queued fans count as waiting).",
+    pathParams: concertIdParams,
+    responses: { 200: { description: "The room.", schema: adminRoomResponse } },
+  },
+  {
+    method: "patch", path: "/api/admin/concerts/{concertId}/room", tag: "Admin", summary: "Change, pause or resume a waiting room", access: "admin",
+    description:
+      "Any of the settings, and isPaused: true admits nobody new (waiting fans keep their places; their status says isPaused), false " +
+      "resumes. Safe against admission running at the same moment in any process: once the change has committed, nobody is admitted " +
+      "beyond the new capacity or while paused. Audited as room.update with the settings before and after.",
+    pathParams: concertIdParams,
+    body: roomSettingsUpdate,
+    responses: { 200: { description: "The room after the change.", schema: adminRoomResponse } },
+  },
+  {
+    method: "post", path: "/api/admin/concerts/{concertId}/room/admit", tag: "Admin", summary: "Let the next fans in now", access: "admin",
+    description:
+      "An addition. Admits the next count waiting fans at once, beyond the rate cap but never beyond the capacity: fewer when fewer " +
+      "places are free or fewer fans wait. Refused while the room is paused or before it opens (409 ROOM_NOT_ADMITTING). Audited as room.admit.",
+    pathParams: concertIdParams,
+    body: admitNowInput,
+    responses: { 200: { description: "How many were admitted, and the room.", schema: admitNowResponse } },
+    errors: ["ROOM_NOT_ADMITTING"],
   },
 ];

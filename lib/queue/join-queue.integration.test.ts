@@ -134,7 +134,7 @@ describe("pre-queue before opening", () => {
     }
     expect(await db().queueToken.count({ where: { concertId, ticket: { not: null } } })).toBe(0);
 
-    await updateRoomSettings(db(), { concertId, changes: { opensAt: new Date(Date.now() - 1_000) } });
+    await updateRoomSettings(db(), { actorId: (await createUser(db(), { role: "ADMIN" })).id, concertId, changes: { opensAt: new Date(Date.now() - 1_000), reason: "개장 앞당김" } });
     const late = await signedInFan();
     const lateAnswer = await joinAs(late.cookie, concertId);
 
@@ -158,7 +158,7 @@ describe("pre-queue before opening", () => {
     const { concertId } = await createConcert(db(), { room: { capacity: 1, opensAt: new Date(Date.now() + 3_600_000) } });
     const fans = await Promise.all(Array.from({ length: 40 }, signedInFan));
     for (const fan of fans) await joinAs(fan.cookie, concertId);
-    await updateRoomSettings(db(), { concertId, changes: { opensAt: new Date(Date.now() - 1_000) } });
+    await updateRoomSettings(db(), { actorId: (await createUser(db(), { role: "ADMIN" })).id, concertId, changes: { opensAt: new Date(Date.now() - 1_000), reason: "개장 앞당김" } });
     await joinAs((await signedInFan()).cookie, concertId);
 
     const rows = await db().queueToken.findMany({

@@ -9,6 +9,7 @@ const room: RoomView = {
   ratePerMinute: 600,
   windowSeconds: 600,
   opensAtMs: NOW_MS - 60_000,
+  isPaused: false,
   servingCounter: 1_000,
   lastTicket: 1_500,
   prequeued: 0,

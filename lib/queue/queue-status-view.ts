@@ -18,6 +18,7 @@ export type RoomView = {
   ratePerMinute: number;
   windowSeconds: number;
   opensAtMs: number;
+  isPaused: boolean;
   servingCounter: number;
   lastTicket: number;
   prequeued: number;
@@ -32,6 +33,7 @@ function roomFields(room: RoomView) {
     concertId: room.concertId,
     opensAt: new Date(room.opensAtMs).toISOString(),
     soldOut: room.isSoldOut,
+    isPaused: room.isPaused,
     servingCounter: room.servingCounter,
     lastTicket: Math.max(room.lastTicket, room.servingCounter),
   };

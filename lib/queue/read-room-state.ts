@@ -13,6 +13,8 @@ export type RoomState = {
   windowSeconds: number;
   opensAtMs: number;
   isOpen: boolean;
+  /** An operator paused admission: nobody is admitted; waiting fans keep their places. */
+  isPaused: boolean;
   isPrequeueOrdered: boolean;
   servingCounter: number;
   lastTicket: number;
@@ -36,6 +38,7 @@ type RoomStateRow = {
   admission_window_seconds: number;
   opens_at_ms: number;
   is_open: boolean;
+  is_paused: boolean;
   is_prequeue_ordered: boolean;
   serving_counter: bigint;
   last_ticket: bigint;
@@ -61,7 +64,7 @@ export async function readRoomState(db: Db, options: { concertId: string; endedS
   const [row] = await db.$queryRaw<RoomStateRow[]>`
     SELECT r.capacity, r.admission_rate_per_minute, r.admission_window_seconds,
            (extract(epoch FROM r.opens_at) * 1000)::float8 AS opens_at_ms,
-           r.opens_at <= now() AS is_open, r.is_prequeue_ordered, r.serving_counter, r.last_ticket,
+           r.opens_at <= now() AS is_open, r.is_paused, r.is_prequeue_ordered, r.serving_counter, r.last_ticket,
            admitted.live_admitted, admitted.next_lapse_ms,
            CASE WHEN r.is_prequeue_ordered THEN 0 ELSE (
              SELECT count(*) FROM (
@@ -100,6 +103,7 @@ export async function readRoomState(db: Db, options: { concertId: string; endedS
     windowSeconds: row.admission_window_seconds,
     opensAtMs: row.opens_at_ms,
     isOpen: row.is_open,
+    isPaused: row.is_paused,
     isPrequeueOrdered: row.is_prequeue_ordered,
     servingCounter: Number(row.serving_counter),
     lastTicket: Number(row.last_ticket),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reasonSchema } from "@/lib/audit/schemas";
 import { POLL_JITTER_RATIO, VERY_FAR_POLL_AFTER_MS } from "@/lib/queue/admission-math";
 import { counterSchema } from "@/lib/validation/bounded-integers";
 
@@ -40,6 +41,7 @@ export const queueStatusSchema = z
     isPrequeued: z.boolean().describe("The room has not opened yet; places are drawn at random among everyone pre-queued when it opens."),
     opensAt: isoDateTime,
     soldOut: z.boolean().describe("Every seat of the concert is sold."),
+    isPaused: z.boolean().describe("An addition: an operator paused admission. Nobody is admitted meanwhile; every place in line is kept."),
     servingCounter: counterSchema.describe("Tickets up to this number have been admitted."),
     lastTicket: counterSchema.describe("The highest ticket handed out so far."),
   })
@@ -55,19 +57,6 @@ export type JoinQueueResult = z.infer<typeof joinQueueResponse>;
 const MAX_ROOM_CAPACITY = 100_000;
 const MAX_ADMISSION_RATE_PER_MINUTE = 600_000;
 
-/** Operator settings of one waiting room. */
-export const roomSettingsSchema = z
-  .object({
-    concertId: z.string(),
-    capacity: z.number().int().min(1).max(MAX_ROOM_CAPACITY).describe("Fans admitted at once."),
-    admissionRatePerMinute: z.number().int().min(1).max(MAX_ADMISSION_RATE_PER_MINUTE).describe("The most fans admitted per minute."),
-    admissionWindowSeconds: admissionWindowSecondsSchema.describe("How long an admitted fan may shop."),
-    claimWindowSeconds: claimWindowSecondsSchema.describe("How long an admitted fan has to show up before the place goes to the next fan."),
-    opensAt: isoDateTime,
-  })
-  .meta({ id: "WaitingRoomSettings" });
-
-export type RoomSettings = z.infer<typeof roomSettingsSchema>;
 
 export const roomSettingsUpdate = z
   .object({
@@ -76,9 +65,44 @@ export const roomSettingsUpdate = z
     admissionWindowSeconds: admissionWindowSecondsSchema.optional(),
     claimWindowSeconds: claimWindowSecondsSchema.optional(),
     opensAt: z.coerce.date().optional(),
+    isPaused: z.boolean().optional().describe("true admits nobody new (waiting fans keep their places); false resumes."),
+    reason: reasonSchema,
   })
   .strict()
-  .refine((update) => Object.values(update).some((value) => value !== undefined), "Change at least one setting.")
+  .refine(
+    ({ reason: _reason, ...settings }) => Object.values(settings).some((value) => value !== undefined),
+    "Change at least one setting.",
+  )
   .meta({ id: "WaitingRoomSettingsUpdate" });
+
+/** A waiting room as the operator console sees it: its settings and its line, counted exactly. */
+export const adminRoomSchema = z
+  .object({
+    capacity: z.number().int().min(1).max(MAX_ROOM_CAPACITY),
+    admissionRatePerMinute: z.number().int().min(1).max(MAX_ADMISSION_RATE_PER_MINUTE),
+    admissionWindowSeconds: admissionWindowSecondsSchema,
+    claimWindowSeconds: claimWindowSecondsSchema,
+    opensAt: isoDateTime,
+    isPaused: z.boolean(),
+    lastTicket: counterSchema.describe("The highest ticket handed out so far."),
+    servingCounter: counterSchema.describe("Tickets up to this number have been admitted."),
+    waiting: counterSchema.describe("Fans in line now (pre-queued ones included), exactly."),
+    admitted: counterSchema.describe("Admitted fans whose turn is live, exactly."),
+  })
+  .meta({ id: "AdminWaitingRoom" });
+
+export const adminRoomResponse = z.object({ room: adminRoomSchema }).meta({ id: "AdminWaitingRoomAnswer" });
+
+/** An addition: the operator lets the next fans in now, beyond the rate cap but never beyond the capacity. */
+export const admitNowInput = z
+  .object({ count: z.number().int().min(1).max(MAX_ROOM_CAPACITY), reason: reasonSchema })
+  .meta({ id: "AdmitNowInput" });
+
+export const admitNowResponse = z
+  .object({ admitted: counterSchema.describe("Fans admitted by this request: at most count, and no more than the free places."), room: adminRoomSchema })
+  .meta({ id: "AdmitNowAnswer" });
+
+export type AdminRoom = z.infer<typeof adminRoomSchema>;
+export type AdmitNowInput = z.infer<typeof admitNowInput>;
 
 export type RoomSettingsUpdate = z.infer<typeof roomSettingsUpdate>;

@@ -22,6 +22,7 @@ export const queue = {
     updatedAt: (time: string) => `마지막 업데이트 ${time}`,
     updating: "업데이트 중",
     staleWarning: "연결이 잠시 불안정해요. 자리는 그대로 유지되며 자동으로 다시 연결합니다.",
+    paused: "대기열이 잠시 멈췄어요. 순서는 그대로 유지되니 이 화면을 닫지 말고 기다려 주세요.",
   },
 
   prequeue: {
