@@ -1,6 +1,7 @@
 // The headers of the production build's answers, as a browser receives them
 // (the proxy sets them; lib/http/security-headers.ts says which).
 import type { APIResponse } from "@playwright/test";
+import { catalog } from "../lib/i18n/ko/catalog.ts";
 import { expect, test } from "./fixtures.ts";
 
 function expectCommonHeaders(response: APIResponse): void {
@@ -52,4 +53,43 @@ test("every API answer, success or error, carries the headers and a policy that 
     expectCommonHeaders(response);
     expect(response.headers()["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
   }
+});
+
+/** What a browser sends when it loads a page as a document (a client navigation's fetch() accepts anything). */
+const AS_A_DOCUMENT = { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } };
+
+test("visitors arriving together share one render of a page, its nonce with it; a signed-in fan gets a render of their own", async ({ browser, request, signedInPage, concert }) => {
+  const path = `/concerts/${concert.id}`;
+  const visitors = await Promise.all(Array.from({ length: 10 }, () => request.get(path, AS_A_DOCUMENT)));
+  const visitorNonces = new Set<string>();
+  for (const response of visitors) {
+    expect(response.status()).toBe(200);
+    expectCommonHeaders(response);
+    const nonce = nonceOf(response);
+    visitorNonces.add(nonce);
+    for (const script of (await response.text()).match(/<script\b[^>]*>/g) ?? []) expect(script).toContain(`nonce="${nonce}"`);
+  }
+  // One render a second per process (docs/decisions/091): ten at once cannot all be renders of their own.
+  expect(visitorNonces.size).toBeLessThan(visitors.length);
+
+  const fanAnswers = await Promise.all(Array.from({ length: 3 }, () => signedInPage.request.get(path, AS_A_DOCUMENT)));
+  const fanNonces = new Set(fanAnswers.map(nonceOf));
+  expect(fanNonces.size).toBe(fanAnswers.length);
+  for (const nonce of fanNonces) expect(visitorNonces.has(nonce)).toBe(false);
+  // The shared page works in a browser under its policy (the fixture fails the test on any CSP violation).
+  const visitorPage = await browser.newPage();
+  await visitorPage.goto(path);
+  await expect(visitorPage.getByRole("heading", { level: 1, name: concert.title })).toBeVisible();
+  await visitorPage.close();
+});
+
+test("a visitor's click to a shared page stays a client navigation (its RSC request never gets the shared HTML)", async ({ page, concert }) => {
+  await page.goto(`/concerts/${concert.id}`);
+  // Next strips its RSC headers before the proxy sees a request; had the RSC
+  // request for `/` been answered with the shared HTML, the router would fall
+  // back to loading a new document, and this mark would be gone.
+  await page.evaluate(() => Object.assign(window, { stillTheSameDocument: true }));
+  await page.getByRole("link", { name: catalog.concert.backToList }).click();
+  await expect(page.getByRole("heading", { level: 1, name: catalog.home.title })).toBeVisible();
+  expect(await page.evaluate(() => (window as { stillTheSameDocument?: boolean }).stillTheSameDocument)).toBe(true);
 });

@@ -30,6 +30,8 @@ const envSchema = deploymentSchema.extend({
   SIGN_UP_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   /** libuv's thread pool size (Node's default is 4); read only to check the hashing budget against it. */
   UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).max(1024).default(4),
+  /** The port this server listens on (`next start -p` / `npm start`): the proxy renders shared pages through it. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   ENCORE_DATA_DIR: z.string().default(".data"),
   /** Set only by `npm run bench`: enables the reference route /api/bench/noop. */

@@ -1,6 +1,7 @@
-// The pages every fan lands on at an on-sale, `/` and `/concerts/{id}`, as
-// full HTML renders (each with its own CSP nonce), by visitors and by
-// signed-in fans, against the reference route in alternating rounds. Then the
+// The pages every fan lands on at an on-sale, `/` and `/concerts/{id}`, loaded
+// as documents by visitors (one shared render a second per page,
+// docs/decisions/091) and by signed-in fans (a full render with its own CSP
+// nonce each), against the reference route in alternating rounds. Then the
 // same with an arena concert on sale (3 dates of 15,000 seats), so the
 // catalogue's cost can be compared with and without 45,000 more seats.
 import type { BenchContext, BenchRequest, Measurement, ScenarioReport, ScenarioResult } from "../lib/context.ts";
@@ -14,6 +15,8 @@ const SIGNED_IN_FANS = 200;
 const ARENA_DATES = 3;
 const ARENA_SEATS_PER_DATE = 15_000;
 const QUERY_SAMPLE_REQUESTS = 20;
+/** A browser loading a page, as fans landing on it do (a client navigation's fetch() is answered differently). */
+const AS_A_DOCUMENT = { accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
 
 type Target = { name: string; requests: BenchRequest[] };
 
@@ -74,10 +77,10 @@ async function withStatements(ctx: BenchContext, measurement: Measurement, sampl
 export default async function pages(ctx: BenchContext): Promise<ScenarioReport> {
   const concertId = await onSaleConcertId(ctx);
   const fans = await ctx.createFans(SIGNED_IN_FANS);
-  const signedIn = (path: string): BenchRequest[] => fans.map((fan) => ({ path, headers: { cookie: fan.cookie } }));
+  const signedIn = (path: string): BenchRequest[] => fans.map((fan) => ({ path, headers: { ...AS_A_DOCUMENT, cookie: fan.cookie } }));
   const seeded: Target[] = [
-    { name: "GET / (visitor)", requests: [{ path: "/" }] },
-    { name: "GET /concerts/{id} (visitor)", requests: [{ path: `/concerts/${concertId}` }] },
+    { name: "GET / (visitor)", requests: [{ path: "/", headers: AS_A_DOCUMENT }] },
+    { name: "GET /concerts/{id} (visitor)", requests: [{ path: `/concerts/${concertId}`, headers: AS_A_DOCUMENT }] },
     { name: "GET / (signed-in fan)", requests: signedIn("/") },
     { name: "GET /concerts/{id} (signed-in fan)", requests: signedIn(`/concerts/${concertId}`) },
   ];
@@ -87,8 +90,8 @@ export default async function pages(ctx: BenchContext): Promise<ScenarioReport> 
   const arenaId = await createArenaConcert(ctx, ARENA_DATES, ARENA_SEATS_PER_DATE);
   const arena: Target[] = [
     { name: "GET /api/concerts (with the arena)", requests: [{ path: "/api/concerts" }] },
-    { name: "GET / (visitor, with the arena)", requests: [{ path: "/" }] },
-    { name: "GET /concerts/{arena} (visitor)", requests: [{ path: `/concerts/${arenaId}` }] },
+    { name: "GET / (visitor, with the arena)", requests: [{ path: "/", headers: AS_A_DOCUMENT }] },
+    { name: "GET /concerts/{arena} (visitor)", requests: [{ path: `/concerts/${arenaId}`, headers: AS_A_DOCUMENT }] },
   ];
   const after = await measureInRounds(ctx, arena);
 
@@ -104,7 +107,7 @@ export default async function pages(ctx: BenchContext): Promise<ScenarioReport> 
     results,
     notes: [
       `${ROUNDS} alternating rounds of ${ROUND_SECONDS} s per line, ${CONNECTIONS} connections; signed-in fans cycle through ${SIGNED_IN_FANS} sessions`,
-      "each page is a full server render with its own CSP nonce (docs/decisions/085)",
+      "a visitor's page is one shared render a second per process (decision 091); a signed-in fan's a full render with its own nonce (decision 085)",
       `queries/request from ${QUERY_SAMPLE_REQUESTS} sequential requests (pg_stat_statements), within the catalogue snapshot's second`,
     ],
     extra: { afterArenaReference: after.reference },

@@ -8,7 +8,7 @@ import { preparedQuery } from "@/lib/db/prepared-query";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 
-export const SESSION_COOKIE = "encore_session";
+export { SESSION_COOKIE } from "@/lib/auth/session-cookie-name";
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };

@@ -62,7 +62,8 @@ export function startNextServer(options: {
   const child = spawn(process.execPath, [nextBin(options.root), options.mode, "-p", String(options.port)], {
     cwd: options.root,
     stdio: ["ignore", options.output ?? "inherit", "inherit"],
-    env: { ...process.env, ...options.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    // PORT as the server knows it: the proxy renders shared pages through it (docs/decisions/091).
+    env: { ...process.env, ...options.env, PORT: String(options.port), NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const exited = waitForExit(child);
   const url = `http://localhost:${options.port}`;
