@@ -38,6 +38,12 @@ export function describeAuthFailure(error: unknown, fieldMessages: Record<AuthFi
           : t.errors.RATE_LIMITED_UNKNOWN,
         fields: {},
       };
+    case "SERVICE_UNAVAILABLE":
+      // Too many sign-ins at once (or the database is away): the server says when to come back.
+      return {
+        message: error.retryAfterSeconds ? t.errors.SERVICE_UNAVAILABLE(Math.ceil(error.retryAfterSeconds)) : t.errors.SERVICE_UNAVAILABLE_UNKNOWN,
+        fields: {},
+      };
     case "NETWORK":
       return { message: t.errors.NETWORK, fields: {} };
     default:

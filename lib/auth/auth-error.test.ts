@@ -23,6 +23,14 @@ describe("describeAuthFailure", () => {
     expect(describeAuthFailure(withoutRetryAfter, FIELD_MESSAGES).message).toBe(t.errors.RATE_LIMITED_UNKNOWN);
   });
 
+  it("tells a fan shed by a busy server how many seconds to wait, as Retry-After says", () => {
+    const busy = (retryAfterSeconds?: number) =>
+      new ApiError(503, "SERVICE_UNAVAILABLE", "Too many sign-ins right now. Please retry in a moment.", undefined, retryAfterSeconds);
+    expect(describeAuthFailure(busy(7), FIELD_MESSAGES)).toEqual({ message: "지금 접속이 많아요. 7초 뒤에 다시 시도해 주세요.", fields: {} });
+    expect(describeAuthFailure(busy(1), FIELD_MESSAGES).message).toBe(t.errors.SERVICE_UNAVAILABLE(1));
+    expect(describeAuthFailure(busy(), FIELD_MESSAGES)).toEqual({ message: "지금 접속이 많아요. 잠시 뒤에 다시 시도해 주세요.", fields: {} });
+  });
+
   it("points at the email field when it is taken", () => {
     const failure = describeAuthFailure(new ApiError(409, "EMAIL_TAKEN", "taken"), FIELD_MESSAGES);
     expect(failure.fields).toEqual({ email: t.errors.EMAIL_TAKEN });

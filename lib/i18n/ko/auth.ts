@@ -33,6 +33,8 @@ export const auth = {
     RATE_LIMITED: (minutes: number) =>
       `로그인 시도가 너무 많습니다. ${minutes}분 후에 다시 시도해 주세요.`,
     RATE_LIMITED_UNKNOWN: "로그인 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요.",
+    SERVICE_UNAVAILABLE: (seconds: number) => `지금 접속이 많아요. ${seconds}초 뒤에 다시 시도해 주세요.`,
+    SERVICE_UNAVAILABLE_UNKNOWN: "지금 접속이 많아요. 잠시 뒤에 다시 시도해 주세요.",
     NETWORK: "네트워크에 연결할 수 없습니다. 연결을 확인한 뒤 다시 시도해 주세요.",
     generic: "요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.",
   },
