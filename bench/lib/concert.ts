@@ -1,27 +1,31 @@
 // Bench data: a concert whose room admits everyone, and fans admitted to it, written in bulk.
 import { sealQueueToken } from "@/lib/queue/token";
-import { gradePrices, hallSections, type GradeRange } from "@/lib/venues/hall-layout";
+import { gradePrices, hallSections, type GradeRange, type VenueSectionSpec } from "@/lib/venues/hall-layout";
 import { createPerformanceSeats, insertConcertPrices, insertVenue } from "@/lib/venues/venue-records";
 import { SEAT_GRADES } from "../../prisma/seed-data.ts";
 import type { BenchContext, BenchFan } from "./context.ts";
 
 export { SEATS_PER_PERFORMANCE } from "../../prisma/seed-data.ts";
 
+/** A venue other than a hall of grade ranges: its sections and the price of each grade. */
+export type BenchVenue = { name: string; sections: VenueSectionSpec[]; prices: Record<string, number> };
+
 /**
  * A concert with `performances` dates a week or more ahead, each with the
- * venue's seats (by default the demo's 50: VIP 1–10, R 11–30, S 31–50), and
- * unless `room` is false an open room that never limits admission.
+ * venue's seats (by default a hall of the demo's 50: VIP 1–10, R 11–30, S
+ * 31–50), and unless `room` is false an open room that never limits admission.
  */
 export async function createBenchConcert(
   ctx: BenchContext,
-  options: { title: string; performances: number; grades?: readonly GradeRange[]; room?: boolean },
+  options: { title: string; performances: number; grades?: readonly GradeRange[]; venue?: BenchVenue; room?: boolean },
 ): Promise<{ concertId: string; performanceIds: string[] }> {
   const grades = options.grades ?? SEAT_GRADES;
-  const venueId = await insertVenue(ctx.db, { name: "벤치마크 홀", sections: hallSections(grades) });
+  const venue = options.venue ?? { name: "벤치마크 홀", sections: hallSections(grades), prices: gradePrices(grades) };
+  const venueId = await insertVenue(ctx.db, venue);
   const [concert] = await ctx.db.$queryRaw<{ id: string }[]>`
     INSERT INTO concerts (title, artist, venue_id, description)
     VALUES (${options.title}, '벤치마크', ${venueId}::uuid, 'benchmark data') RETURNING id::text`;
-  await insertConcertPrices(ctx.db, concert!.id, gradePrices(grades));
+  await insertConcertPrices(ctx.db, concert!.id, venue.prices);
   if (options.room !== false) {
     await ctx.db.$executeRaw`
       INSERT INTO waiting_rooms (concert_id, capacity, admission_rate_per_minute, admission_window_seconds, claim_window_seconds, opens_at)

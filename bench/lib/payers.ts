@@ -8,16 +8,21 @@ const STARTING_BALANCE_WON = 1_000_000;
 
 export type PayingFan = BenchFan & { token: string; reservationIds: string[] };
 
+/** A first charge of `amount` won for each of these fans (who have no wallet yet), with its ledger entry, in bulk. */
+export async function fundWallets(ctx: BenchContext, userIds: string[], amount: number): Promise<void> {
+  await ctx.db.$executeRaw`
+    WITH wallet AS (
+      INSERT INTO wallets (user_id, balance) SELECT id, ${amount} FROM unnest(${userIds}::uuid[]) AS u(id)
+      RETURNING user_id, balance
+    )
+    INSERT INTO wallet_entries (user_id, type, amount, balance_after) SELECT user_id, 'CHARGE', balance, balance FROM wallet`;
+}
+
 /** Fans with money, an admitted token for the concert and two live holds each, all in bulk. */
 export async function preparePayingFans(ctx: BenchContext, concertId: string, count: number): Promise<PayingFan[]> {
   const fans = await ctx.createFans(count);
   const ids = fans.map((fan) => fan.id);
-  await ctx.db.$executeRaw`
-    WITH wallet AS (
-      INSERT INTO wallets (user_id, balance) SELECT id, ${STARTING_BALANCE_WON} FROM unnest(${ids}::uuid[]) AS u(id)
-      RETURNING user_id, balance
-    )
-    INSERT INTO wallet_entries (user_id, type, amount, balance_after) SELECT user_id, 'CHARGE', balance, balance FROM wallet`;
+  await fundWallets(ctx, ids, STARTING_BALANCE_WON);
   const tokenByUser = await admitToConcert(ctx, concertId, fans);
   // Free seats of the concert, handed out two per fan.
   const holds = await ctx.db.$queryRaw<{ id: string; user_id: string }[]>`
