@@ -2,6 +2,7 @@ import {
   adminConcertListResponse, adminConcertResponse, adminPerformanceResponse, concertIdParams, concertInput, concertUpdate,
   performanceIdParams, performanceInput, performanceUpdate,
 } from "@/lib/admin/concert-input";
+import { liveResponse } from "@/lib/admin/live-schemas";
 import type { ApiOperation } from "@/lib/openapi/operation";
 
 export const adminConcertOperations: ApiOperation[] = [
@@ -53,5 +54,15 @@ export const adminConcertOperations: ApiOperation[] = [
     body: performanceUpdate,
     responses: { 200: { description: "The date as it is now.", schema: adminPerformanceResponse } },
     errors: ["SEATS_SOLD"],
+  },
+  {
+    method: "get", path: "/api/admin/concerts/{concertId}/live", tag: "Admin", summary: "Live counts of an on-sale", access: "admin",
+    description:
+      "Exact counts from the database: the line (waiting, admitted, paused, serving counter against the last ticket), seats sold, " +
+      "held and available over every date (and per date, an addition), revenue of the seats sold, and per-minute joins, admissions, " +
+      "holds, payments and seats sold of the last 60 minutes. Read in one statement at most once a second per process and shared by " +
+      "every operator watching; its cost does not grow with the fans waiting.",
+    pathParams: concertIdParams,
+    responses: { 200: { description: "The live counts.", schema: liveResponse } },
   },
 ];

@@ -5,21 +5,9 @@ import { GET as statusRoute } from "@/app/api/queue/status/route";
 import { db } from "@/lib/db";
 import { advanceRoom } from "@/lib/queue/advance-room";
 import { updateRoomSettings } from "@/lib/queue/update-room-settings";
-import { createConcert, createUsers, signedInUser } from "@/lib/testing/fixtures";
+import { createConcert, signedInUser } from "@/lib/testing/fixtures";
 import { call, testRequest } from "@/lib/testing/http";
-import { joinAs } from "@/lib/testing/queue";
-
-/** `count` fans waiting in an open, drawn room, with tickets after the ones handed out. */
-async function fillLine(concertId: string, count: number): Promise<void> {
-  const fans = await createUsers(db(), count);
-  await db().$executeRaw`
-    WITH room AS (
-      UPDATE waiting_rooms SET last_ticket = last_ticket + ${count}, is_prequeue_ordered = true
-      WHERE concert_id = ${concertId}::uuid RETURNING last_ticket - ${count} AS first
-    )
-    INSERT INTO queue_tokens (user_id, concert_id, ticket)
-    SELECT fan.id, ${concertId}::uuid, room.first + fan.n FROM room, unnest(${fans.map((fan) => fan.id)}::uuid[]) WITH ORDINALITY AS fan(id, n)`;
-}
+import { fillLine, joinAs } from "@/lib/testing/queue";
 
 async function tokenCounts(concertId: string) {
   const [row] = await db().$queryRaw<{ waiting: bigint; admitted: bigint }[]>`

@@ -3,6 +3,7 @@ import { POST as joinRoute } from "@/app/api/concerts/[concertId]/queue/route";
 import { db as appDb, type Db } from "@/lib/db";
 import { sqlPoolOf } from "@/lib/db/client";
 import { sealQueueToken } from "@/lib/queue/token";
+import { createUsers } from "@/lib/testing/fixtures";
 import { call, testRequest } from "@/lib/testing/http";
 
 /** Puts a fan straight into the ADMITTED state, for tests of what admission guards. */
@@ -72,4 +73,16 @@ export function recordDatabaseStatements(): { statements: string[] } {
     };
   });
   return log;
+}
+
+/** `count` new fans waiting in the concert's open, drawn room, with tickets after the ones handed out. */
+export async function fillLine(concertId: string, count: number): Promise<void> {
+  const fans = await createUsers(appDb(), count);
+  await appDb().$executeRaw`
+    WITH room AS (
+      UPDATE waiting_rooms SET last_ticket = last_ticket + ${count}, is_prequeue_ordered = true
+      WHERE concert_id = ${concertId}::uuid RETURNING last_ticket - ${count} AS first
+    )
+    INSERT INTO queue_tokens (user_id, concert_id, ticket)
+    SELECT fan.id, ${concertId}::uuid, room.first + fan.n FROM room, unnest(${fans.map((fan) => fan.id)}::uuid[]) WITH ORDINALITY AS fan(id, n)`;
 }
