@@ -10,6 +10,7 @@ import { markSeatMapStale } from "@/lib/booking/seat-map-snapshot";
 import { toQueuePlace, type QueuePlace } from "@/lib/queue/claim-queue-place";
 import { queueTokenFor, type QueueTokens } from "@/lib/queue/queue-tokens";
 import { admissionRefusal, verifyQueueToken } from "@/lib/queue/require-admission";
+import type { SeatPlace } from "@/lib/venues/seat-place";
 
 export type HoldSeatsOptions = {
   userId: string;
@@ -24,7 +25,7 @@ export type HoldSeatsOptions = {
   maxHoldsPerPerformance?: number;
 };
 
-export type HeldReservation = {
+export type HeldReservation = SeatPlace & {
   id: string;
   seatId: string;
   performanceId: string;
@@ -44,6 +45,10 @@ type HoldSeatsRow = {
   held_seat_ids: string[] | null;
   prices: bigint[] | null;
   expires_at: Date | null;
+  section_ids: string[] | null;
+  section_names: string[] | null;
+  row_labels: string[] | null;
+  labels: string[] | null;
 };
 
 /** Waiting too long behind a competing claim (lock_timeout, statement_timeout, a deadlock) means someone else is taking the seat. */
@@ -98,6 +103,10 @@ function heldReservations(row: HoldSeatsRow, performanceId: string): HeldReserva
   return ids.map((id, index) => ({
     id,
     seatId: row.held_seat_ids![index]!,
+    sectionId: row.section_ids![index]!,
+    sectionName: row.section_names![index]!,
+    row: row.row_labels![index]!,
+    label: row.labels![index]!,
     performanceId,
     price: Number(row.prices![index]!),
     status: "HELD",

@@ -103,6 +103,7 @@ export const heldReservationSchema = z
   .object({
     id: z.string(),
     seatId: z.string(),
+    ...seatPlaceFields,
     performanceId: z.string(),
     price: wonSchema,
     status: z.literal("HELD"),

@@ -23,7 +23,10 @@ const overviews = (holder.encoreSectionOverviews ??= new RefreshingCache({
  * The sections of a performance's venue in drawing order, each with its
  * price, its seats and the seats free now, read and serialized at most once
  * per SEAT_MAP_FRESH_MS per process for every fan (null for an unknown
- * performance): 10,000 fans looking at the venue cost one query a second.
+ * performance): 10,000 fans looking at the venue cost one query a second,
+ * and the query reads the stored counts and the live holds, never the seats
+ * (docs/decisions/111). Free is what PERFORMANCE_FACTS calls free_seats, per
+ * section: no live reservation.
  * The body holds nothing of any one fan, so its tag is shared too.
  */
 export function getSectionOverview(db: Db, performanceId: string): Promise<SectionOverview | null> {
@@ -59,20 +62,22 @@ type SectionRow = {
 async function readSectionOverview(db: Db, performanceId: string): Promise<SectionOverview | null> {
   const rows = await preparedQuery<SectionRow>(db)`
     SELECT p.concert_id::text AS concert_id, v.id::text AS venue_id, v.name AS venue_name,
-           vs.id::text AS id, vs.position, vs.name, vs.grade, counts.price,
+           vs.id::text AS id, vs.position, vs.name, vs.grade, CASE WHEN counts.total_seats > 0 THEN cp.price END AS price,
            vs.row_labels, vs.row_lengths, vs.aisles_after, vs.x, vs.y, vs.width, vs.height, vs.rotation,
-           counts.total_seats, counts.available_seats
+           coalesce(counts.total_seats, 0) AS total_seats,
+           coalesce(counts.total_seats - counts.sold_seats, 0) - coalesce(holds.held_seats, 0) AS available_seats
     FROM performances p
     JOIN concerts c ON c.id = p.concert_id
     JOIN venues v ON v.id = c.venue_id
     LEFT JOIN venue_sections vs ON vs.venue_id = v.id
-    LEFT JOIN LATERAL (
-      SELECT max(s.price) AS price, count(*)::int AS total_seats,
-             count(*) FILTER (WHERE NOT EXISTS (
-               SELECT 1 FROM reservations r WHERE r.seat_id = s.id AND is_live_reservation(r.status, r.expires_at)
-             ))::int AS available_seats
-      FROM seats s WHERE s.section_id = vs.id AND s.performance_id = p.id
-    ) counts ON true
+    LEFT JOIN concert_prices cp ON cp.concert_id = c.id AND cp.grade = vs.grade
+    LEFT JOIN performance_section_seats counts ON counts.performance_id = p.id AND counts.section_id = vs.id
+    LEFT JOIN (
+      SELECT s.section_id, count(*)::int AS held_seats
+      FROM reservations r JOIN seats s ON s.id = r.seat_id
+      WHERE r.performance_id = ${performanceId}::uuid AND r.status = 'HELD' AND is_live_hold(r.status, r.expires_at)
+      GROUP BY s.section_id
+    ) holds ON holds.section_id = vs.id
     WHERE p.id = ${performanceId}::uuid
     ORDER BY vs.position`;
   const first = rows[0];

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as payRoute } from "@/app/api/payments/route";
+import { POST as cancelTicketRoute } from "@/app/api/tickets/[reservationId]/cancel/route";
 import { admittedFans, backdateHolds, requestHold, requestSeats, requestSections, type Fan } from "@/lib/booking/booking-test-kit";
 import { SEAT_MAP_FRESH_MS } from "@/lib/booking/seat-map-snapshot";
 import { db } from "@/lib/db";
@@ -166,6 +167,53 @@ describe("GET /api/performances/{id}/seats?section=", () => {
       SELECT count(*)::int AS live FROM reservations r WHERE r.performance_id = ${performanceId}::uuid AND is_live_reservation(r.status, r.expires_at)`;
     expect(overview.availableSeats).toBe(24 - row!.live);
     expect(overview.availableSeats).toBe(overview.sections.reduce((sum, section) => sum + section.availableSeats, 0));
+    expect(await storedCountsDisagreeing()).toEqual([]);
+  });
+
+  it("keeps the stored sold counts exact through payments, cancellations and deletions", async () => {
+    const { performanceId, fans: [fan] } = await arenaWithFans(1);
+    const seats = await seatsSeenBy(fan!, performanceId);
+    const held = await (await requestHold(fan!, { performanceId, seatIds: [seats[0]!.id, seats[7]!.id, seats[20]!.id] })).json();
+    await fundWallet(db(), { userId: fan!.userId, amount: 1_000_000 });
+    const ids = held.reservations.map((reservation: { id: string }) => reservation.id);
+    expect((await pay(fan!, ids)).status).toBe(201);
+    expect(await storedCountsDisagreeing()).toEqual([]);
+    const [row] = await db().$queryRaw<{ sold: number }[]>`
+      SELECT sum(sold_seats)::int AS sold FROM performance_section_seats WHERE performance_id = ${performanceId}::uuid`;
+    expect(row!.sold).toBe(3);
+
+    const cancelled = await call(cancelTicketRoute, testRequest("POST", `/api/tickets/${ids[0]}/cancel`, {
+      cookie: fan!.cookie, headers: { "idempotency-key": randomUUID() },
+    }), { reservationId: ids[0] });
+    expect(cancelled.status).toBe(200);
+    expect(await storedCountsDisagreeing()).toEqual([]);
+    await db().$executeRaw`DELETE FROM reservations WHERE id = ${ids[1]}::uuid`;
+    expect(await storedCountsDisagreeing()).toEqual([]);
+  });
+});
+
+/** Sections whose stored counts differ from counting the seats and sold reservations (none, ever). */
+async function storedCountsDisagreeing(): Promise<unknown[]> {
+  return db().$queryRaw`
+    SELECT c.performance_id, c.section_id, c.total_seats, c.sold_seats, actual.total_seats AS actual_total, actual.sold_seats AS actual_sold
+    FROM performance_section_seats c
+    JOIN LATERAL (
+      SELECT count(*)::int AS total_seats, count(r.id)::int AS sold_seats
+      FROM seats s LEFT JOIN reservations r ON r.seat_id = s.id AND r.status = 'CONFIRMED'
+      WHERE s.performance_id = c.performance_id AND s.section_id = c.section_id
+    ) actual ON true
+    WHERE (c.total_seats, c.sold_seats) <> (actual.total_seats, actual.sold_seats)`;
+}
+
+describe("the hold answer", () => {
+  it("names each held seat's section, row and label", async () => {
+    const { performanceId, fans: [fan] } = await arenaWithFans(1);
+    const { sections } = await sectionsSeenBy(fan!, performanceId);
+    const stand = await seatsSeenBy(fan!, performanceId, sections[3]!.id);
+
+    const held = await (await requestHold(fan!, { performanceId, seatIds: [stand[3]!.id] })).json();
+
+    expect(held.reservations[0]).toMatchObject({ seatId: stand[3]!.id, sectionId: sections[3]!.id, sectionName: "2구역", row: "2", label: "2구역 2열 2번" });
   });
 });
 

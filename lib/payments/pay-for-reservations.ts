@@ -9,6 +9,7 @@ import { toEndedToken } from "@/lib/queue/end-queue-token";
 import type { QueueTokens } from "@/lib/queue/queue-tokens";
 import { admissionRefusal, verifiedQueueTokens } from "@/lib/queue/require-admission";
 import { noteTokenEnded } from "@/lib/queue/room-snapshot";
+import { seatPlaceOf } from "@/lib/venues/seat-place";
 
 export type PayForReservationsOptions = {
   userId: string;
@@ -44,6 +45,10 @@ type SettleRow = {
   starts_at: Date;
   price: bigint;
   expires_at: Date;
+  section_id: string;
+  section_name: string;
+  row_label: string;
+  label: string;
 };
 
 /**
@@ -130,6 +135,7 @@ function toPaidReservation(row: SettleRow): PaymentResponse["reservations"][numb
     id: row.reservation_id,
     seatId: row.seat_id,
     seatNumber: row.seat_number,
+    ...seatPlaceOf(row),
     grade: row.grade,
     performanceId: row.performance_id,
     concertId: row.concert_id,

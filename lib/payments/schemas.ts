@@ -17,7 +17,7 @@ export const payInput = z
 
 /** A reservation as the payment confirmed it: the fan's reservation view, CONFIRMED. */
 export const paidReservationSchema = myReservationSchema
-  .omit({ concertTitle: true, createdAt: true, status: true, sectionId: true, sectionName: true, row: true, label: true })
+  .omit({ concertTitle: true, createdAt: true, status: true })
   .extend({ status: z.literal("CONFIRMED") })
   .meta({ id: "PaidReservation" });
 

@@ -6,6 +6,7 @@ import { asTemplate } from "@/lib/db/composed-template";
 import { AppError } from "@/lib/errors";
 import type { AfterCommit } from "@/lib/idempotency/with-idempotency";
 import type { RefundedReservation } from "@/lib/refunds/schemas";
+import { SEAT_PLACE_COLUMNS, SEAT_SECTION_JOIN, seatPlaceOf, type SeatPlaceRow } from "@/lib/venues/seat-place";
 import { ledgerWrite } from "@/lib/wallet/ledger-write";
 
 export type RefundSeatsOptions = {
@@ -31,7 +32,7 @@ export type RefundedSeats = {
 
 type PaymentRow = { id: string; user_id: string; status: PaymentStatus };
 
-type SoldSeat = {
+type SoldSeat = SeatPlaceRow & {
   id: string;
   seat_id: string;
   seat_number: number;
@@ -88,14 +89,15 @@ export async function refundSeats(tx: SqlClient, options: RefundSeatsOptions): P
 
 /** The payment's seats still sold, locked in id order (so two refunds of one payment never deadlock). */
 function lockSoldSeats(tx: SqlClient, paymentId: string): Promise<SoldSeat[]> {
-  return tx.$queryRaw<SoldSeat[]>`
-    SELECT r.id, r.seat_id, s.number AS seat_number, s.grade, r.performance_id, p.concert_id, p.starts_at, r.price, r.expires_at
+  return tx.$queryRaw<SoldSeat[]>(...asTemplate(Prisma.sql`
+    SELECT r.id, r.seat_id, s.number AS seat_number, ${SEAT_PLACE_COLUMNS}, s.grade, r.performance_id, p.concert_id, p.starts_at, r.price, r.expires_at
     FROM reservations r
     JOIN seats s ON s.id = r.seat_id
+    ${SEAT_SECTION_JOIN}
     JOIN performances p ON p.id = r.performance_id
     WHERE r.payment_id = ${paymentId}::uuid AND r.status = 'CONFIRMED'
     ORDER BY r.id
-    FOR UPDATE OF r`;
+    FOR UPDATE OF r`));
 }
 
 /** Everything that moves money and seats, in one statement. */
@@ -138,6 +140,7 @@ function toRefundedReservation(seat: SoldSeat): RefundedReservation {
     id: seat.id,
     seatId: seat.seat_id,
     seatNumber: seat.seat_number,
+    ...seatPlaceOf(seat),
     grade: seat.grade,
     performanceId: seat.performance_id,
     concertId: seat.concert_id,

@@ -8,7 +8,9 @@
 --                "A구역 3열 12번"
 --   price        the concert's price of the section's grade
 -- Answers the number of seats made. Refuses a performance that has seats
--- already, and a grade of the venue without a price.
+-- already, and a grade of the venue without a price. Each section's seat
+-- count is stored with them (performance_section_seats, docs/decisions/111),
+-- so the catalogue and the section overview never count seats.
 CREATE OR REPLACE FUNCTION create_performance_seats(p_performance_id uuid)
  RETURNS integer
  LANGUAGE plpgsql
@@ -43,6 +45,10 @@ BEGIN
   CROSS JOIN LATERAL generate_series(1, seat_row.length) AS seat(n)
   WHERE p.id = p_performance_id;
   GET DIAGNOSTICS v_made = ROW_COUNT;
+  INSERT INTO performance_section_seats (performance_id, section_id, total_seats)
+  SELECT s.performance_id, s.section_id, count(*)::integer
+  FROM seats s WHERE s.performance_id = p_performance_id
+  GROUP BY s.performance_id, s.section_id;
   RETURN v_made;
 END
 $function$;

@@ -16,8 +16,9 @@
 --                     SEAT_UNAVAILABLE
 --   seat_ids          FOREIGN_SEATS / SEAT_UNAVAILABLE: the seats concerned
 --   live_holds        the fan's live holds of the performance before this one
---   reservation_ids, held_seat_ids, prices
---                     the new holds, in seat-id order
+--   reservation_ids, held_seat_ids, prices, section_ids, section_names,
+--   row_labels, labels
+--                     the new holds, in seat-id order, with where each seat is
 --   expires_at        when they end (database clock, as stored)
 --
 -- How it stays correct with any number of app processes:
@@ -54,7 +55,11 @@ CREATE OR REPLACE FUNCTION hold_seats(
   reservation_ids text[],
   held_seat_ids text[],
   prices bigint[],
-  expires_at timestamptz
+  expires_at timestamptz,
+  section_ids text[],
+  section_names text[],
+  row_labels text[],
+  labels text[]
 )
  LANGUAGE plpgsql
  SET lock_timeout = '1s'
@@ -71,6 +76,10 @@ DECLARE
   v_seats uuid[];
   v_prices bigint[];
   v_expires_at timestamptz;
+  v_section_ids text[];
+  v_section_names text[];
+  v_row_labels text[];
+  v_labels text[];
   v_is_on_sale boolean;
   v_foreign text[];
   v_taken text[];
@@ -79,7 +88,8 @@ BEGIN
   FROM claim_queue_place(p_token_id, p_user_id, p_concert_id) AS q;
   IF NOT FOUND OR v_place_status <> 'ADMITTED' OR NOT v_place_live THEN
     RETURN QUERY SELECT v_place_status, v_place_until, v_place_live, 'NOT_ADMITTED',
-      NULL::text[], NULL::integer, NULL::text[], NULL::text[], NULL::bigint[], NULL::timestamptz;
+      NULL::text[], NULL::integer, NULL::text[], NULL::text[], NULL::bigint[], NULL::timestamptz,
+      NULL::text[], NULL::text[], NULL::text[], NULL::text[];
     RETURN;
   END IF;
 
@@ -118,8 +128,14 @@ BEGIN
     FROM claimed c;
 
     IF cardinality(v_ids) = cardinality(v_wanted) THEN
+      SELECT array_agg(s.section_id::text ORDER BY s.id), array_agg(vs.name::text ORDER BY s.id),
+             array_agg(s.row_label::text ORDER BY s.id), array_agg(s.label::text ORDER BY s.id)
+      INTO v_section_ids, v_section_names, v_row_labels, v_labels
+      FROM seats s JOIN venue_sections vs ON vs.id = s.section_id
+      WHERE s.id = ANY(v_seats);
       RETURN QUERY SELECT v_place_status, v_place_until, v_place_live, NULL::text,
-        NULL::text[], v_live, v_ids::text[], v_seats::text[], v_prices, v_expires_at;
+        NULL::text[], v_live, v_ids::text[], v_seats::text[], v_prices, v_expires_at,
+        v_section_ids, v_section_names, v_row_labels, v_labels;
       RETURN;
     END IF;
     -- All or nothing: the seats that were free are let go again.
@@ -145,6 +161,7 @@ BEGIN
          -- A seat that was taken and let go again while this claim waited is still named.
          ELSE coalesce(nullif(v_taken, '{}'), ARRAY(SELECT wanted::text FROM unnest(v_wanted) AS wanted
                                                      WHERE wanted <> ALL(coalesce(v_seats, '{}')) ORDER BY 1)) END,
-    v_live, NULL::text[], NULL::text[], NULL::bigint[], NULL::timestamptz;
+    v_live, NULL::text[], NULL::text[], NULL::bigint[], NULL::timestamptz,
+    NULL::text[], NULL::text[], NULL::text[], NULL::text[];
 END;
 $function$;

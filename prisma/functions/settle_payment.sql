@@ -59,7 +59,11 @@ CREATE OR REPLACE FUNCTION settle_payment(
   concert_id text,
   starts_at timestamptz,
   price bigint,
-  expires_at timestamptz
+  expires_at timestamptz,
+  section_id text,
+  section_name text,
+  row_label text,
+  label text
 )
  LANGUAGE plpgsql
  SET plan_cache_mode = force_generic_plan
@@ -162,9 +166,11 @@ BEGIN
   RETURN QUERY
     SELECT refusal, refused_ids, place_status, place_admitted_until, place_is_live, total, balance,
       v_payment_id::text, payment_created_at, ended_token_id, ended_ticket, ended_admitted_until_ms,
-      r.id::text, r.seat_id::text, s.number, s.grade::text, r.performance_id::text, p.concert_id::text, p.starts_at, r.price, r.expires_at
+      r.id::text, r.seat_id::text, s.number, s.grade::text, r.performance_id::text, p.concert_id::text, p.starts_at, r.price, r.expires_at,
+      s.section_id::text, vs.name::text, s.row_label::text, s.label::text
     FROM reservations r
     JOIN seats s ON s.id = r.seat_id
+    JOIN venue_sections vs ON vs.id = s.section_id
     JOIN performances p ON p.id = r.performance_id
     WHERE r.id = ANY(p_reservation_ids)
     ORDER BY p.starts_at, s.number, r.id;
