@@ -67,7 +67,7 @@ test("a new fan signs up, waits, holds two seats, charges the shortfall, pays an
   await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "지갑" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "내 지갑" })).toBeVisible();
   await expect(page.getByText("0원", { exact: true })).toBeVisible();
-  await expect(page.getByRole("list", { name: /충전과 결제 내역/ }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "충전, 결제, 환불 내역, 최신순" }).getByRole("listitem")).toHaveCount(2);
   await expectAccessible(page);
 });
 
@@ -78,7 +78,7 @@ test("the wallet charges once per click and stays usable on a phone", async ({ p
   await page.getByRole("button", { name: "10,000원 선택" }).click();
   await page.getByRole("button", { name: "10,000원 충전하기" }).dblclick();
   await expect(page.getByText("10,000원을 충전했어요.")).toBeVisible();
-  await expect(page.getByRole("list", { name: /충전과 결제 내역/ }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("list", { name: "충전, 결제, 환불 내역, 최신순" }).getByRole("listitem")).toHaveCount(1);
 
   await page.getByLabel("충전할 금액").fill("1,000,001");
   await page.getByRole("button", { name: "충전하기" }).click();

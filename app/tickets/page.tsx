@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { TicketList } from "@/components/payments/ticket-list";
 import { db } from "@/lib/db";
 import { requirePageUser } from "@/lib/http/page-session";
@@ -24,15 +23,7 @@ export default async function TicketsPage() {
         </div>
         <p className="muted">{t.lead}</p>
       </header>
-      {concerts.length === 0 ? (
-        <section className="card stack empty-state" aria-labelledby="tickets-empty-title">
-          <h2 id="tickets-empty-title">{t.empty.title}</h2>
-          <p className="muted">{t.empty.body}</p>
-          <Link href="/" className="btn btn--primary btn--large">{t.empty.action}</Link>
-        </section>
-      ) : (
-        <TicketList concerts={concerts} />
-      )}
+      <TicketList concerts={concerts} />
     </div>
   );
 }

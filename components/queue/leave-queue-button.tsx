@@ -2,7 +2,6 @@
 
 import { useId, useRef, useState } from "react";
 import { queue as t } from "@/lib/i18n/ko/queue";
-import styles from "./queue-room.module.css";
 
 /** "Leave the line", confirmed in a modal dialog: giving up a place cannot be undone. */
 export function LeaveQueueButton({ onLeave, isLeaving }: { onLeave: () => Promise<unknown>; isLeaving: boolean }) {
@@ -26,12 +25,12 @@ export function LeaveQueueButton({ onLeave, isLeaving }: { onLeave: () => Promis
       <button type="button" className="btn btn--ghost btn--danger" onClick={() => dialog.current?.showModal()}>
         {t.leave.button}
       </button>
-      <dialog ref={dialog} className={styles.dialog} aria-labelledby={titleId} aria-describedby={bodyId} onClose={() => setHasFailed(false)}>
+      <dialog ref={dialog} className="confirm-dialog" aria-labelledby={titleId} aria-describedby={bodyId} onClose={() => setHasFailed(false)}>
         <div className="stack">
-          <h2 id={titleId} className={styles.dialogTitle}>{t.leave.confirmTitle}</h2>
+          <h2 id={titleId} className="confirm-dialog__title">{t.leave.confirmTitle}</h2>
           <p id={bodyId} className="muted">{t.leave.confirmBody}</p>
           {hasFailed && <p role="alert" className="alert alert--error small">{t.leave.failed}</p>}
-          <div className={styles.dialogActions}>
+          <div className="confirm-dialog__actions">
             <button type="button" className="btn btn--primary" onClick={() => dialog.current?.close()} autoFocus>
               {t.leave.cancel}
             </button>

@@ -4,6 +4,7 @@ import { groupTickets, type TicketRow } from "@/lib/payments/group-tickets";
 function row(concertId: string, performanceId: string, seatNumber: number, startsAt: string): TicketRow {
   return {
     reservationId: `${performanceId}-${seatNumber}`, seatNumber, sectionId: "section-r", sectionName: "R석", row: "A", label: `R석 A열 ${seatNumber}번`, grade: "R", price: 110_000, paidAt: "2026-11-01T00:00:00.000Z",
+    isCancellable: true,
     concertId, concertTitle: `title ${concertId}`, artist: "artist", venue: "venue", performanceId, startsAt, isPast: false,
   };
 }

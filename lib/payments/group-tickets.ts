@@ -7,6 +7,8 @@ export type Ticket = SeatPlace & {
   grade: string;
   price: number;
   paidAt: string;
+  /** The fan may still cancel it: its date's booking is open (is_booking_open). */
+  isCancellable: boolean;
 };
 
 export type TicketRow = Ticket & {
@@ -57,6 +59,7 @@ export function groupTickets(rows: TicketRow[]): ConcertTickets[] {
       grade: row.grade,
       price: row.price,
       paidAt: row.paidAt,
+      isCancellable: row.isCancellable,
     });
   }
   return [...concerts.values()];

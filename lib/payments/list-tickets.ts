@@ -16,6 +16,7 @@ type Row = SeatPlaceRow & {
   performance_id: string;
   starts_at: Date;
   is_past: boolean;
+  is_cancellable: boolean;
 };
 
 /** The fan's paid seats, grouped by concert and date, earliest date first. */
@@ -23,7 +24,8 @@ export async function listTickets(db: Db, options: { userId: string }): Promise<
   const rows = await db.$queryRaw<Row[]>`
     SELECT r.id AS reservation_id, s.number AS seat_number, ${SEAT_PLACE_COLUMNS}, s.grade, r.price, pay.created_at AS paid_at,
            c.id AS concert_id, c.title AS concert_title, c.artist, v.name AS venue, p.id AS performance_id, p.starts_at,
-           p.starts_at < now() AS is_past
+           p.starts_at < now() AS is_past,
+           is_booking_open(p.booking_opens_at, p.booking_closes_at, p.starts_at) AS is_cancellable
     FROM reservations r
     JOIN seats s ON s.id = r.seat_id
     ${SEAT_SECTION_JOIN}
@@ -48,6 +50,7 @@ export async function listTickets(db: Db, options: { userId: string }): Promise<
       performanceId: row.performance_id,
       startsAt: row.starts_at.toISOString(),
       isPast: row.is_past,
+      isCancellable: row.is_cancellable,
     })),
   );
 }

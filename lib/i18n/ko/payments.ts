@@ -76,5 +76,26 @@ export const payments = {
       body: "공연을 골라 대기열에 참여하고 좌석을 결제하면 이곳에 티켓이 나타나요.",
       action: "공연 둘러보기",
     },
+    cancel: {
+      button: "예매 취소",
+      buttonLabel: (seat: string) => `${seat} 예매 취소`,
+      closed: "취소 마감",
+      closedHint: "예매가 마감된 회차는 취소할 수 없어요.",
+      confirmTitle: "이 티켓을 취소할까요?",
+      confirmBody: (date: string, seat: string, price: number) =>
+        `${date} · ${seat} 티켓을 취소하면 ${formatWon(price)}이 지갑으로 환불되고, 좌석은 다시 판매돼요. 취소한 뒤에는 되돌릴 수 없어요.`,
+      keep: "그대로 두기",
+      confirm: "티켓 취소하기",
+      cancelling: "취소하는 중…",
+      done: (seat: string, amount: number, balance: number) =>
+        `${seat} 티켓을 취소했어요. ${formatWon(amount)}을 지갑으로 돌려드렸어요. 지금 잔액은 ${formatWon(balance)}이에요.`,
+      walletLink: "지갑에서 환불 내역 보기",
+      errors: {
+        alreadyCancelled: "이미 취소된 티켓이에요. 목록을 새로 고쳤어요.",
+        closed: "예매가 마감되어 이 티켓은 취소할 수 없어요.",
+        inProgress: "취소를 처리하고 있어요. 잠시 후 다시 눌러 주세요.",
+        failed: "취소하지 못했어요. 다시 눌러 주세요. 같은 요청은 두 번 환불되지 않아요.",
+      },
+    },
   },
 } as const;
