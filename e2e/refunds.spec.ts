@@ -69,6 +69,7 @@ test("a fan cancels a ticket while booking is open and sees the refund in the wa
   await expect(refund).toContainText(`+${won(ticket.price)}`);
   await expect(refund).toContainText(`잔액 ${won(500_000)}`);
   await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath("wallet-refund-390.png"), fullPage: true });
 
   const { rows } = await database.query<{ status: string }>("SELECT status FROM payments WHERE user_id = $1", [fan.id]);
   expect(rows).toEqual([{ status: "REFUNDED" }]);

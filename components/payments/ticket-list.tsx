@@ -35,8 +35,8 @@ export function TicketList({ concerts }: { concerts: ConcertTickets[] }) {
     .filter((concert) => concert.performances.length > 0);
 
   return (
-    <div className="stack-lg">
-      <div role="status" aria-live="polite">
+    <>
+      <div role="status" aria-live="polite" className={notice ? styles.cancelNotice : undefined}>
         {notice && (
           <p className="alert alert--success">
             {notice} <Link href="/wallet">{t.cancel.walletLink}</Link>
@@ -104,6 +104,6 @@ export function TicketList({ concerts }: { concerts: ConcertTickets[] }) {
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
 }

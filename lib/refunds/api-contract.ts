@@ -1,7 +1,6 @@
 import { reservationIdParams } from "@/lib/booking/schemas";
 import type { ApiOperation } from "@/lib/openapi/operation";
 import {
-  cancelTicketInput,
   cancelTicketResponse,
   paymentIdParams,
   refundPaymentInput,
@@ -31,8 +30,8 @@ export const refundOperations: ApiOperation[] = [
       "ALREADY_REFUNDED. A retry with the same Idempotency-Key answers the first answer again.",
     requiresIdempotencyKey: true,
     pathParams: reservationIdParams,
-    body: cancelTicketInput,
+    // No request body (an empty one, or {}); a body that is not JSON is still 400.
     responses: { 200: { description: "Cancelled and refunded.", schema: cancelTicketResponse } },
-    errors: ["ALREADY_REFUNDED", "CANCELLATION_CLOSED"],
+    errors: ["ALREADY_REFUNDED", "CANCELLATION_CLOSED", "MALFORMED_JSON"],
   },
 ];
