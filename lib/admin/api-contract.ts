@@ -2,7 +2,9 @@ import {
   adminConcertListResponse, adminConcertResponse, adminPerformanceResponse, concertIdParams, concertInput, concertUpdate,
   performanceIdParams, performanceInput, performanceUpdate,
 } from "@/lib/admin/concert-input";
+import { SOLD_SEATS_CSV_HEADER } from "@/lib/admin/csv-columns";
 import { liveResponse } from "@/lib/admin/live-schemas";
+import { ordersQuery, ordersResponse } from "@/lib/admin/order-schemas";
 import type { ApiOperation } from "@/lib/openapi/operation";
 
 export const adminConcertOperations: ApiOperation[] = [
@@ -64,5 +66,25 @@ export const adminConcertOperations: ApiOperation[] = [
       "every operator watching; its cost does not grow with the fans waiting.",
     pathParams: concertIdParams,
     responses: { 200: { description: "The live counts.", schema: liveResponse } },
+  },
+  {
+    method: "get", path: "/api/admin/concerts/{concertId}/orders", tag: "Admin", summary: "A concert's orders", access: "admin",
+    description:
+      "The payments of the concert's seats, newest first, each with the fan's email and its seats (a refunded seat is CANCELLED). " +
+      "q (an addition) keeps the orders whose email or a seat label contains it, in any case. Pass nextCursor back as cursor for the " +
+      "next page; null means the end.",
+    pathParams: concertIdParams,
+    query: ordersQuery,
+    responses: { 200: { description: "One page of orders.", schema: ordersResponse } },
+    errors: ["VALIDATION_FAILED"],
+  },
+  {
+    method: "get", path: "/api/admin/concerts/{concertId}/orders.csv", tag: "Admin", summary: "Every seat sold, as CSV", access: "admin",
+    description:
+      `text/csv (RFC 4180, UTF-8, CRLF), a header row (${SOLD_SEATS_CSV_HEADER.join(", ")}) and one row per seat sold now, by date ` +
+      "and seat. Text cells are quoted; one starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe so a " +
+      "spreadsheet never runs it as a formula.",
+    pathParams: concertIdParams,
+    responses: { 200: { description: "The seats sold.", textMediaType: "text/csv" } },
   },
 ];

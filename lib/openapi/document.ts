@@ -154,6 +154,7 @@ function responses(operation: ApiOperation, components: SchemaComponents): Recor
       description: response.description,
       ...(headers ? { headers } : {}),
       ...(response.schema ? { content: { "application/json": { schema: components.toSchema(response.schema, "output") } } } : {}),
+      ...(response.textMediaType ? { content: { [response.textMediaType]: { schema: { type: "string" } } } } : {}),
     };
   }
   const byStatus = new Map<number, Set<ErrorCode>>();

@@ -15,6 +15,8 @@ export type Access = "public" | "session" | "admin" | "sessionAndQueueToken" | "
 export type ApiResponse = {
   description: string;
   schema?: z.ZodType;
+  /** A body that is not JSON (e.g. "text/csv"): described as text of that media type. */
+  textMediaType?: string;
   /** What the Set-Cookie header of this answer sets or clears. */
   setsCookie?: string;
 };
