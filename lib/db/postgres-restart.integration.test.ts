@@ -2,27 +2,38 @@
 // pool) recovers without being restarted: while the server is down every
 // answer is 503 with Retry-After (health included), never a 500; once it is
 // back, requests succeed again; charges retried with the same Idempotency-Key
-// take effect exactly once. Uses an embedded PostgreSQL of its own, with its
-// data under .data/ and a port of its own, so stopping it disturbs nobody.
+// take effect exactly once. A second storm of charges, competing holds and
+// payments runs across a stop and start, its history recorded: every answer
+// is explained by the database afterwards (lib/testing/history) and the
+// money and seat invariants hold. Uses an embedded PostgreSQL of its own, with
+// its data under .data/ and a port of its own, so stopping it disturbs nobody.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as concertsRoute } from "@/app/api/concerts/route";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { GET as meRoute } from "@/app/api/me/route";
+import { POST as payRoute } from "@/app/api/payments/route";
+import { POST as holdRoute } from "@/app/api/reservations/route";
 import { POST as chargeRoute } from "@/app/api/wallet/charge/route";
 import { APP_CONNECTION_LIMITS, type Database } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
 import { createConcert, createUser, sessionCookieFor } from "@/lib/testing/fixtures";
+import { expectHistoryExplained, startHistory, type Recorder } from "@/lib/testing/history/record-history";
 import { call, testRequest } from "@/lib/testing/http";
 import { countInvariantViolations, NO_VIOLATIONS } from "@/lib/testing/ledger";
-import { chargeRequest } from "@/lib/testing/payments";
+import { chargeRequest, payRequest } from "@/lib/testing/payments";
+import { admitFan } from "@/lib/testing/queue";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/scripts/embedded-postgres";
 import { isPortFree } from "@/scripts/lib/port";
 import { migrate } from "@/scripts/migrate";
+import { TEST_POSTGRES_PORT } from "@/lib/testing/test-postgres";
 
 const DATA_DIR = ".data/postgres-restart-test";
-const PORTS = [54380, 54381, 54382, 54383, 54384, 54385, 54386, 54387, 54388, 54389];
+// Near the checkout's own test server (TEST_POSTGRES_PORT), so two checkouts
+// running this file at once never take each other's port: a port freed by the
+// stop must not be taken by another run's server before the restart.
+const PORTS = Array.from({ length: 10 }, (_, index) => TEST_POSTGRES_PORT + 40 + index);
 const DATABASE = "encore_restart";
 const WORKERS = 6;
 const CHARGE_WON = 1_000;
@@ -143,6 +154,125 @@ describe("a PostgreSQL restart under load", () => {
     }
     expect(await testClient.walletEntry.count({ where: { userId: user.id } })).toBe(keys.size);
     expect((await testClient.wallet.findUniqueOrThrow({ where: { userId: user.id } })).balance).toBe(BigInt(keys.size * CHARGE_WON));
+    expect(await countInvariantViolations(testClient)).toEqual(NO_VIOLATIONS);
+  }, 180_000);
+});
+
+type StormTally = { answers: number[]; answersSinceRestart: number; sawUnavailable: boolean };
+
+/**
+ * Sends the request until it is answered with anything but 503 (a client
+ * retrying after Retry-After, the same Idempotency-Key each time), recording
+ * every attempt in the history.
+ */
+async function untilAnswered(tally: StormTally, isRestarted: () => boolean, send: () => Promise<Response>): Promise<Response> {
+  for (;;) {
+    const response = await send();
+    tally.answers.push(response.status);
+    if (response.status !== 503) {
+      if (isRestarted()) tally.answersSinceRestart += 1;
+      return response;
+    }
+    tally.sawUnavailable = true;
+    expect(response.headers.get("retry-after")).toBe("1");
+  }
+}
+
+/** An admitted place in line, retried while the database is away (the test's own write needs it too, and counts as seeing it away). */
+async function admittedToken(tally: StormTally, userId: string, concertId: string): Promise<string> {
+  for (;;) {
+    try {
+      return (await admitFan(testClient, { userId, concertId })).token;
+    } catch {
+      tally.sawUnavailable = true;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+/** A fan who, until told to stop, charges, holds one of the shared seats and pays for it: each step retried until answered. */
+function stormFan(options: {
+  fan: { userId: string; cookie: string };
+  concertId: string;
+  performanceId: string;
+  seatIds: string[];
+  history: Recorder;
+  isRestarted: () => boolean;
+  isStopped: () => boolean;
+}) {
+  const { fan, history } = options;
+  const tally: StormTally = { answers: [], answersSinceRestart: 0, sawUnavailable: false };
+  const until = (send: () => Promise<Response>) => untilAnswered(tally, options.isRestarted, send);
+  const done = (async () => {
+    let token = await admittedToken(tally, fan.userId, options.concertId);
+    for (let round = 0; !options.isStopped(); round++) {
+      const chargeKey = randomUUID();
+      await until(() =>
+        history.record({ kind: "charge", userId: fan.userId, amount: 200_000, key: chargeKey }, () =>
+          call(chargeRoute, chargeRequest({ cookie: fan.cookie, amount: 200_000, key: chargeKey })),
+        ),
+      );
+      const seatId = options.seatIds[(round * 7 + fan.userId.charCodeAt(0)) % options.seatIds.length]!;
+      const hold = await until(() =>
+        history.record({ kind: "hold", userId: fan.userId, seatIds: [seatId] }, () =>
+          call(
+            holdRoute,
+            testRequest("POST", "/api/reservations", {
+              cookie: fan.cookie,
+              headers: { "x-queue-token": token },
+              body: { performanceId: options.performanceId, seatIds: [seatId] },
+            }),
+          ),
+        ),
+      );
+      if (hold.status !== 201) continue;
+      const reservationIds = ((await hold.json()) as { reservations: { id: string }[] }).reservations.map((row) => row.id);
+      const payKey = randomUUID();
+      const pay = await until(() =>
+        history.record({ kind: "pay", userId: fan.userId, reservationIds, key: payKey }, () =>
+          call(payRoute, payRequest({ cookie: fan.cookie, token, reservationIds, key: payKey })),
+        ),
+      );
+      // Paying ends the place in line: the next round needs a new one.
+      if (pay.status === 201) token = await admittedToken(tally, fan.userId, options.concertId);
+    }
+  })();
+  return { tally, done };
+}
+
+describe("a PostgreSQL stop and start during a storm of charges, holds and payments", () => {
+  it("answers only 503 while it is away, recovers, and the history is explained by the database", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const { concertId, performanceIds } = await createConcert(testClient, { performances: 1, seatsPerPerformance: 30 });
+    const seatIds = (await testClient.seat.findMany({ where: { performanceId: performanceIds[0]! }, select: { id: true } })).map((seat) => seat.id);
+    const fans = await Promise.all(
+      Array.from({ length: WORKERS }, async () => {
+        const user = await createUser(testClient);
+        return { userId: user.id, cookie: await sessionCookieFor(testClient, user.id) };
+      }),
+    );
+    const history = await startHistory(testClient);
+    let isRestarted = false;
+    let isStopped = false;
+    const storm = fans.map((fan) =>
+      stormFan({ fan, concertId, performanceId: performanceIds[0]!, seatIds, history, isRestarted: () => isRestarted, isStopped: () => isStopped }),
+    );
+    await waitFor(() => storm.every((fan) => fan.tally.answers.filter((status) => status < 300).length >= 3));
+
+    await server.stop();
+    await waitFor(() => storm.every((fan) => fan.tally.sawUnavailable));
+    server = await startEmbeddedPostgres({ dataDir: DATA_DIR, port });
+    isRestarted = true;
+    await waitFor(() => storm.every((fan) => fan.tally.answersSinceRestart >= 6));
+    isStopped = true;
+    await Promise.all(storm.map((fan) => fan.done));
+
+    // Never a 500: successes, refusals the rules explain, and 503 while the database was away.
+    const statuses = new Set(storm.flatMap((fan) => fan.tally.answers));
+    expect([...statuses].filter((status) => ![200, 201, 402, 409, 410, 503].includes(status))).toEqual([]);
+    expect(statuses).toContain(503);
+    expect(history.events.some((event) => event.kind === "pay" && event.status === 201)).toBe(true);
+    await expectHistoryExplained(testClient, history);
     expect(await countInvariantViolations(testClient)).toEqual(NO_VIOLATIONS);
   }, 180_000);
 });

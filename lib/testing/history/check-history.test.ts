@@ -78,6 +78,13 @@ describe("checkHistory", () => {
     expect(checkHistory(history, after)).toEqual([expect.stringMatching(/409 SEAT_UNAVAILABLE to b/)]);
   });
 
+  it("accepts a refusal explained by a hold whose answer was lost but which took effect, and rejects it when it did not", () => {
+    const lost: HistoryEvent = { kind: "hold", userId: "a", seatIds: ["S1"], start: 0, end: 3, status: 599, code: "CONNECTION_LOST", body: null };
+    const history: History = { before: EMPTY, events: [lost, refused("b", "S1", 1, 2)] };
+    expect(checkHistory(history, { ...EMPTY, reservations: [held("R1", "S1", "a")] })).toEqual([]);
+    expect(checkHistory(history, EMPTY)).toEqual([expect.stringMatching(/409 SEAT_UNAVAILABLE to b overlapped no competing live hold/)]);
+  });
+
   it("rejects a 201 hold that is not in the database", () => {
     const history: History = { before: EMPTY, events: [hold("a", "S1", "R1", 0, 1)] };
     expect(checkHistory(history, EMPTY)).toEqual(["reservation R1 of a 201 hold is not in the database"]);

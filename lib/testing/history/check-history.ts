@@ -131,11 +131,17 @@ function checkSeatsSoldOnce(after: Snapshot): string[] {
  * A 409 SEAT_UNAVAILABLE is explained when, for a seat it names, a competing
  * hold was live at some moment while it ran: one live before the storm and not
  * released before the refusal started, or another request's 201 hold that
- * started before the refusal ended and was not released before it started.
+ * started before the refusal ended and was not released before it started, or
+ * another request's hold whose answer was lost (5xx, connection cut) that
+ * started before the refusal ended and which the database shows took effect.
  */
-function checkRefusals(history: History): string[] {
+function checkRefusals(history: History, after: Snapshot): string[] {
   const problems: string[] = [];
   const holds = eventsOf(history, "hold").filter(isSuccess);
+  const existed = new Set(history.before.reservations.map((row) => row.id));
+  const lostHolds = eventsOf(history, "hold").filter(isAmbiguous);
+  const tookEffect = (event: Of<"hold">, seatId: string) =>
+    after.reservations.some((row) => !existed.has(row.id) && row.userId === event.userId && row.seatId === seatId);
   const releases = eventsOf(history, "release").filter(isSuccess);
   const releasedBy = (reservationId: string, moment: number) => releases.some((release) => release.reservationId === reservationId && release.end < moment);
   for (const refusal of eventsOf(history, "hold").filter((event) => event.code === "SEAT_UNAVAILABLE")) {
@@ -148,7 +154,8 @@ function checkRefusals(history: History): string[] {
           hold.start < refusal.end &&
           ((hold.body as HoldBody).reservations ?? []).some((row) => row.seatId === seatId && !releasedBy(row.id, refusal.start)),
       );
-      return before || during;
+      const lost = lostHolds.some((hold) => hold.start < refusal.end && hold.seatIds.includes(seatId) && tookEffect(hold, seatId));
+      return before || during || lost;
     });
     if (!explained) problems.push(`409 SEAT_UNAVAILABLE to ${refusal.userId} overlapped no competing live hold of ${named.join(", ")}`);
   }
@@ -177,7 +184,7 @@ export function checkHistory(history: History, after: Snapshot): string[] {
     ...checkPayments(history, after),
     ...checkCharges(history, after),
     ...checkSeatsSoldOnce(after),
-    ...checkRefusals(history),
+    ...checkRefusals(history, after),
     ...checkWalletChains(after),
   ];
   return [...new Set(problems)];

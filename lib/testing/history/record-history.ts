@@ -5,23 +5,12 @@ import { performance } from "node:perf_hooks";
 import { expect } from "vitest";
 import type { Db } from "@/lib/db";
 import { checkHistory } from "./check-history";
+import { readSnapshotWith } from "./read-snapshot";
 import type { History, Operation, Snapshot } from "./history-types";
 
-export async function readSnapshot(db: Db): Promise<Snapshot> {
-  const [reservations, payments, walletEntries, wallets] = await Promise.all([
-    db.$queryRaw<Snapshot["reservations"]>`
-      SELECT id::text, seat_id::text AS "seatId", user_id::text AS "userId", status::text, payment_id::text AS "paymentId",
-             refund_id::text AS "refundId",
-             (status = 'CONFIRMED' OR is_live_hold(status, expires_at, clock_timestamp())) AS live
-      FROM reservations`,
-    db.$queryRaw<Snapshot["payments"]>`SELECT id::text, user_id::text AS "userId", amount::float8 AS amount FROM payments`,
-    db.$queryRaw<Snapshot["walletEntries"]>`
-      SELECT id::float8 AS id, user_id::text AS "userId", type::text, amount::float8 AS amount,
-             balance_after::float8 AS "balanceAfter", payment_id::text AS "paymentId"
-      FROM wallet_entries`,
-    db.$queryRaw<Snapshot["wallets"]>`SELECT user_id::text AS "userId", balance::float8 AS balance FROM wallets`,
-  ]);
-  return { reservations, payments, walletEntries, wallets };
+/** The rows the checker needs, read through the app's Prisma client; `userIds` limits them to those fans. */
+export function readSnapshot(db: Db, options: { userIds?: string[] } = {}): Promise<Snapshot> {
+  return readSnapshotWith((sql, params) => db.$queryRawUnsafe(sql, ...params), options);
 }
 
 export type Recorder = History & {
