@@ -1,12 +1,23 @@
 // Two app processes on one database, as behind a load balancer
 // (scripts/e2e-server.ts starts the second). Every request below alternates
 // between them, and the invariants still hold: distinct tickets, one place
-// per fan, one winner per seat, one effect per Idempotency-Key.
+// per fan, one winner per seat, one effect per Idempotency-Key. Then the
+// second process is killed with SIGKILL in the middle of a charge, hold and
+// payment storm: clients retry on the surviving process (with the same
+// Idempotency-Key), every request settles, and the recorded history is
+// explained by the database (lib/testing/history).
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { checkHistory } from "../lib/testing/history/check-history.ts";
+import type { History, Operation } from "../lib/testing/history/history-types.ts";
+import { readSnapshotWith, type RunQuery } from "../lib/testing/history/read-snapshot.ts";
+import { secondServerPidFile } from "../scripts/lib/e2e-second-server.ts";
 import { expect, test, uniqueEmail } from "./fixtures.ts";
 
 const FIRST_PORT = Number(process.env.E2E_PORT ?? 3200);
-const SERVERS = [`http://localhost:${FIRST_PORT}`, `http://localhost:${process.env.E2E_SECOND_PORT ?? FIRST_PORT + 1}`];
+const SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? FIRST_PORT + 1);
+const SERVERS = [`http://localhost:${FIRST_PORT}`, `http://localhost:${SECOND_PORT}`];
 const FAN_COUNT = 24;
 
 type Fan = { api: APIRequestContext; id: string; token: string };
@@ -111,6 +122,160 @@ test("two app processes on one database keep tickets, seats and money consistent
     [charger.id],
   );
   expect(ledger[0]).toEqual({ balance: "30000", entries: "1" });
+
+  await Promise.all(fans.map((fan) => fan.api.dispose()));
+});
+
+type StormFan = Fan & { seatId: string };
+
+/** Signs fans up and lets them into the concert's line, all through the first process. */
+async function admittedFans(playwright: { request: { newContext: () => Promise<APIRequestContext> } }, concertId: string, count: number): Promise<Fan[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const api = await playwright.request.newContext();
+      const signUp = await api.post(`${SERVERS[0]}/api/auth/sign-up`, {
+        data: { email: uniqueEmail("sigkill"), password: "scale-out-1234", name: "장애 팬" },
+      });
+      const { user } = await json<{ user: { id: string } }>(signUp);
+      const fan: Fan = { api, id: user.id, token: (await json<{ token: string }>(await api.post(`${SERVERS[0]}/api/concerts/${concertId}/queue`))).token };
+      await expect
+        .poll(async () => {
+          const status = await json<{ status: string; token?: string }>(
+            await api.get(`${SERVERS[0]}/api/queue/status`, { headers: { "x-queue-token": fan.token } }),
+          );
+          if (status.token) fan.token = status.token;
+          return status.status;
+        }, { timeout: 60_000, intervals: [250, 500, 1000] })
+        .toBe("ADMITTED");
+      return fan;
+    }),
+  );
+}
+
+/** Records each attempt; a request that never got an answer (the process died) is recorded as 599 CONNECTION_LOST. */
+function stormRecorder(history: History, onAnswer: (answered: number) => void) {
+  let answered = 0;
+  return async (operation: Operation, send: () => Promise<APIResponse>): Promise<APIResponse | null> => {
+    const start = performance.now();
+    try {
+      const response = await send();
+      const text = await response.text();
+      const body: unknown = text ? JSON.parse(text) : null;
+      const code = (body as { error?: { code?: string } } | null)?.error?.code;
+      history.events.push({ ...operation, start, end: performance.now(), status: response.status(), code, body });
+      onAnswer(++answered);
+      return response;
+    } catch {
+      history.events.push({ ...operation, start, end: performance.now(), status: 599, code: "CONNECTION_LOST", body: null });
+      return null;
+    }
+  };
+}
+
+const MAX_ATTEMPTS = 20;
+
+/** Sends to `server`, and after a lost answer or a 5xx retries on the process that stays up, until it gets an answer below 500. */
+async function settle(
+  record: ReturnType<typeof stormRecorder>,
+  operation: Operation,
+  firstServer: string,
+  send: (server: string) => Promise<APIResponse>,
+  beforeRetry: () => Promise<APIResponse | null> = async () => null,
+): Promise<APIResponse> {
+  let server = firstServer;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const response = await record(operation, () => send(server));
+    if (response && response.status() < 500) return response;
+    server = SERVERS[0]!;
+    const settled = await beforeRetry();
+    if (settled) return settled;
+  }
+  throw new Error(`${operation.kind} by ${operation.userId} did not settle in ${MAX_ATTEMPTS} attempts`);
+}
+
+test("an app process killed with SIGKILL mid-storm: retries on the other settle everything, nothing lost or sold twice", async ({
+  playwright,
+  database,
+  concert,
+}) => {
+  test.setTimeout(240_000);
+  const STORM_FANS = 16;
+  const fans = await admittedFans(playwright, concert.id, STORM_FANS);
+  const performances = await json<{ performances: { id: string }[] }>(
+    await fans[0]!.api.get(`${SERVERS[0]}/api/concerts/${concert.id}/performances`, { headers: { "x-queue-token": fans[0]!.token } }),
+  );
+  const performanceId = performances.performances[0]!.id;
+  const { seats } = await json<{ seats: { id: string; status: string }[] }>(
+    await fans[0]!.api.get(`${SERVERS[0]}/api/performances/${performanceId}/seats`, { headers: { "x-queue-token": fans[0]!.token } }),
+  );
+  // Two fans want each seat.
+  const free = seats.filter((seat) => seat.status === "AVAILABLE");
+  const stormFans: StormFan[] = fans.map((fan, index) => ({ ...fan, seatId: free[Math.floor(index / 2)]!.id }));
+
+  const query: RunQuery = async (sql, params) => (await database.query(sql, params)).rows;
+  const userIds = fans.map((fan) => fan.id);
+  const history: History = { before: await readSnapshotWith(query, { userIds }), events: [] };
+  const pidFile = secondServerPidFile(SECOND_PORT);
+  const killedPid = Number(readFileSync(pidFile, "utf8"));
+  const record = stormRecorder(history, (answered) => {
+    // A quarter into the storm, with requests to both processes in flight.
+    if (answered === STORM_FANS) process.kill(killedPid, "SIGKILL");
+  });
+
+  const outcomes = await Promise.all(
+    stormFans.map(async (fan, index) => {
+      const own = SERVERS[index % 2]!;
+      const other = SERVERS[(index + 1) % 2]!;
+      const chargeKey = `sigkill-charge-${fan.id}`;
+      const charge = await settle(record, { kind: "charge", userId: fan.id, amount: 300_000, key: chargeKey }, own, (server) =>
+        fan.api.post(`${server}/api/wallet/charge`, { data: { amount: 300_000 }, headers: { "idempotency-key": chargeKey } }),
+      );
+      // A hold has no key: after a lost answer the fan first looks whether it took effect, as the seat map would show.
+      const ownLiveHold = async () => {
+        const list = await fan.api.get(`${SERVERS[0]}/api/reservations`);
+        const { reservations } = (await list.json()) as { reservations: { id: string; seatId: string; status: string }[] };
+        return reservations.find((row) => row.seatId === fan.seatId && row.status === "HELD") ? list : null;
+      };
+      const hold = await settle(
+        record,
+        { kind: "hold", userId: fan.id, seatIds: [fan.seatId] },
+        other,
+        (server) => fan.api.post(`${server}/api/reservations`, { data: { performanceId, seatIds: [fan.seatId] }, headers: { "x-queue-token": fan.token } }),
+        ownLiveHold,
+      );
+      // The hold's own answer, or the fan's list of reservations after a lost answer; a refusal names no reservation.
+      const { reservations } = (await hold.json()) as { reservations?: { id: string; seatId: string; status?: string }[] };
+      const reservationId = reservations?.find((row) => row.seatId === fan.seatId && (row.status ?? "HELD") === "HELD")?.id;
+      if (!reservationId) return { fan, charge: charge.status(), hold: hold.status(), pay: null };
+      const payKey = `sigkill-pay-${fan.id}`;
+      const pay = await settle(record, { kind: "pay", userId: fan.id, reservationIds: [reservationId], key: payKey }, own, (server) =>
+        fan.api.post(`${server}/api/payments`, {
+          data: { reservationIds: [reservationId] },
+          headers: { "idempotency-key": payKey, "x-queue-token": fan.token },
+        }),
+      );
+      return { fan, charge: charge.status(), hold: hold.status(), pay: pay.status() };
+    }),
+  );
+
+  // The kill hit the storm: some requests lost their answer, and every one of them settled on a retry.
+  expect(history.events.filter((event) => event.code === "CONNECTION_LOST").length).toBeGreaterThan(0);
+  for (const outcome of outcomes) {
+    expect(outcome.charge).toBe(200);
+    expect([200, 201, 409]).toContain(outcome.hold);
+    if (outcome.pay !== null) expect(outcome.pay).toBe(201);
+  }
+  // Each seat has exactly one buyer, who paid once.
+  const paid = outcomes.filter((outcome) => outcome.pay === 201);
+  expect(paid.map((outcome) => outcome.fan.seatId).sort()).toEqual([...new Set(stormFans.map((fan) => fan.seatId))].sort());
+  expect(checkHistory(history, await readSnapshotWith(query, { userIds }))).toEqual([]);
+
+  // The process manager started the killed process again; it serves the same state.
+  await expect.poll(() => Number(readFileSync(pidFile, "utf8")), { timeout: 60_000 }).not.toBe(killedPid);
+  await expect.poll(async () => (await fans[0]!.api.get(`${SERVERS[1]}/api/health`).catch(() => null))?.status(), { timeout: 150_000 }).toBe(200);
+  const wallet = await json<{ balance: number }>(await fans[0]!.api.get(`${SERVERS[1]}/api/wallet`));
+  const { rows } = await database.query<{ balance: string }>("SELECT balance::text FROM wallets WHERE user_id = $1", [fans[0]!.id]);
+  expect(String(wallet.balance)).toBe(rows[0]!.balance);
 
   await Promise.all(fans.map((fan) => fan.api.dispose()));
 });

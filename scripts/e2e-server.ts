@@ -3,7 +3,9 @@
 // production build in .next-e2e (rebuilt only when sources changed).
 import { logger, portFromEnv } from "./lib/settings.ts";
 import { startLocalStack } from "./lib/local-stack.ts";
-import { startNextServer } from "./lib/next-server.ts";
+import { writeFileSync } from "node:fs";
+import { secondServerPidFile } from "./lib/e2e-second-server.ts";
+import { startNextServer, type RunningNext } from "./lib/next-server.ts";
 import { REPO_ROOT } from "./lib/settings.ts";
 import { onShutdownSignal, StopList } from "./lib/shutdown.ts";
 
@@ -34,17 +36,36 @@ async function main(): Promise<void> {
     log,
   });
   // A second app process on the same database and secrets, as behind a load
-  // balancer: e2e/scale-out.spec.ts splits its traffic across both.
-  const secondServer = startNextServer({
-    root: REPO_ROOT,
-    mode: "start",
-    distDir: E2E_DIST_DIR,
-    port: portFromEnv("E2E_SECOND_PORT", port + 1),
-    env: { ENCORE_DATA_DIR: E2E_SECRETS_DIR, DATABASE_URL: database.url, ENCORE_LOCAL: "true" },
-  });
-  running.add(secondServer.stop);
-  await secondServer.ready;
-  log(`Ready at ${server.url} and ${secondServer.url}`);
+  // balancer: e2e/scale-out.spec.ts splits its traffic across both, and kills
+  // it with SIGKILL mid-storm (its pid is in secondServerPidFile); like a
+  // process manager, this script starts it again whenever it dies.
+  const secondPort = portFromEnv("E2E_SECOND_PORT", port + 1);
+  const startSecond = (): RunningNext => {
+    const started = startNextServer({
+      root: REPO_ROOT,
+      mode: "start",
+      distDir: E2E_DIST_DIR,
+      port: secondPort,
+      env: { ENCORE_DATA_DIR: E2E_SECRETS_DIR, DATABASE_URL: database.url, ENCORE_LOCAL: "true" },
+    });
+    writeFileSync(secondServerPidFile(secondPort), String(started.pid));
+    let isReady = false;
+    started.ready.then(
+      () => (isReady = true),
+      (error: unknown) => log(`The second app process did not start: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    void started.exited.then(() => {
+      // One that never came up is not restarted: it would only fail again.
+      if (running.isStopping || second !== started || !isReady) return;
+      log(`The second app process (pid ${started.pid}) died; starting it again.`);
+      second = startSecond();
+    });
+    return started;
+  };
+  let second = startSecond();
+  running.add(() => second.stop());
+  await second.ready;
+  log(`Ready at ${server.url} and ${second.url}`);
   await server.exited;
   if (!running.isStopping) {
     await running.stopAll();

@@ -10,6 +10,8 @@ const STOP_GRACE_MS = 10_000;
 
 export type RunningNext = {
   url: string;
+  /** The server's process id (fault tests kill it). */
+  pid: number | undefined;
   /** Resolves once the server answers; rejects (after stopping it) if it never does. */
   ready: Promise<void>;
   /** Resolves with the exit code when the server stops by itself or is stopped. */
@@ -79,5 +81,5 @@ export function startNextServer(options: {
     await stop();
     throw error;
   });
-  return { url, ready, exited, stop };
+  return { url, pid: child.pid, ready, exited, stop };
 }

@@ -27,11 +27,11 @@ export type RunQuery = <Row>(sql: string, params: unknown[]) => Promise<Row[]>;
 
 export async function readSnapshotWith(query: RunQuery, options: { userIds?: string[] } = {}): Promise<Snapshot> {
   const params = [options.userIds ?? null];
-  const [reservations, payments, walletEntries, wallets] = await Promise.all([
-    query<Snapshot["reservations"][number]>(SNAPSHOT_SQL.reservations, params),
-    query<Snapshot["payments"][number]>(SNAPSHOT_SQL.payments, params),
-    query<Snapshot["walletEntries"][number]>(SNAPSHOT_SQL.walletEntries, params),
-    query<Snapshot["wallets"][number]>(SNAPSHOT_SQL.wallets, params),
-  ]);
-  return { reservations, payments, walletEntries, wallets };
+  // One after another: a single pg.Client runs one query at a time.
+  return {
+    reservations: await query<Snapshot["reservations"][number]>(SNAPSHOT_SQL.reservations, params),
+    payments: await query<Snapshot["payments"][number]>(SNAPSHOT_SQL.payments, params),
+    walletEntries: await query<Snapshot["walletEntries"][number]>(SNAPSHOT_SQL.walletEntries, params),
+    wallets: await query<Snapshot["wallets"][number]>(SNAPSHOT_SQL.wallets, params),
+  };
 }
