@@ -28,6 +28,8 @@ const envSchema = deploymentSchema.extend({
   /** Requests admitted behind the running hashes; more are shed with 503 + Retry-After. */
   SIGN_IN_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
   SIGN_UP_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  /** Longest expected wait for a hashing slot a request is admitted to (both budgets). */
+  HASH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** libuv's thread pool size (Node's default is 4); read only to check the hashing budget against it. */
   UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).max(1024).default(4),
   /** The port this server listens on (`next start -p` / `npm start`): the proxy renders shared pages through it. */

@@ -94,6 +94,44 @@ describe("hash budget", () => {
     await Promise.all(line);
   });
 
+  it("admits no one whose expected wait is over maxWaitMs, so a slow machine keeps a shorter line", async () => {
+    const clock = fakeClock();
+    const hashes = createHashBudget({ concurrency: 2, queueLimit: 100, maxWaitMs: 2_000, shedMessage: "busy", now: clock.now, initialHashMs: 500 });
+    /** Admits waiting hashes until one is shed; returns how many got in, the shed error and a way to finish them. */
+    async function fillLine() {
+      const g = gate();
+      const line: Promise<unknown>[] = [];
+      for (;;) {
+        const entered = hashes.enter((hash) => hash(g.work));
+        const shed = await Promise.race([entered.then(() => null, (error: unknown) => error), settle().then(() => null)]);
+        if (shed) {
+          g.open();
+          await Promise.all(line);
+          return { admitted: line.length, shed };
+        }
+        line.push(entered);
+      }
+    }
+
+    // 500 ms a hash over 2 slots: the 9th waits behind 8 (2 s), the 10th would wait 2.25 s.
+    expect(await fillLine()).toMatchObject({ admitted: 9, shed: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 3 } });
+
+    // Hashes measured at about 100 ms: the same wait now holds about 40 in line.
+    for (let round = 0; round < 60; round++) await hashes.enter((hash) => hash(async () => clock.advance(100)));
+    const { admitted } = await fillLine();
+    expect(admitted).toBeGreaterThanOrEqual(40);
+    expect(admitted).toBeLessThanOrEqual(41);
+  });
+
+  it("always admits a request a free slot can take at once, however slow hashes have been", async () => {
+    const hashes = createHashBudget({ concurrency: 2, queueLimit: 10, maxWaitMs: 100, shedMessage: "busy", initialHashMs: 5_000 });
+    const g = gate();
+    const running = [hashes.enter((hash) => hash(g.work)), hashes.enter((hash) => hash(g.work))];
+    await expect(hashes.enter(async () => "never")).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+    g.open();
+    expect(await Promise.all(running)).toEqual(["hashed", "hashed"]);
+  });
+
   it("asks for at least one second even when hashes are instant", async () => {
     const hashes = budget(1, 0, fakeClock());
     for (let round = 0; round < 30; round++) await hashes.enter((hash) => hash(async () => "instant"));

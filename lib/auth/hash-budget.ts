@@ -5,14 +5,18 @@ import { AppError } from "@/lib/errors";
  * pool, which file reads, DNS lookups and gzip share; unbounded, a sign-in
  * storm fills the pool and every other request waits behind it. The budget
  * keeps at most `concurrency` hashes running and at most `queueLimit` more
- * requests admitted behind them; anyone beyond that is shed at once with
- * 503 SERVICE_UNAVAILABLE and a Retry-After estimated from the measured
- * hash time. Admission happens before any database work, so a shed request
- * costs a few microseconds and counts no sign-in attempt.
+ * requests admitted behind them, and admits none whose expected wait (the
+ * line ahead times the measured hash time) is over `maxWaitMs`, so the line
+ * is as long as the machine can serve in that time, shorter on a slow or busy
+ * one. Anyone not admitted is shed at once with 503 SERVICE_UNAVAILABLE and
+ * a Retry-After from that estimate. Admission happens before any database
+ * work, so a shed request costs a few microseconds and counts no sign-in attempt.
  */
 export type HashBudgetOptions = {
   concurrency: number;
   queueLimit: number;
+  /** Longest expected wait for a hashing slot a newcomer is admitted to; none when unset. */
+  maxWaitMs?: number;
   /** The 503's message, e.g. "Too many sign-ins right now." */
   shedMessage: string;
   /** Milliseconds, monotonic (performance.now in production, a fake in tests). */
@@ -42,9 +46,14 @@ export function createHashBudget(options: HashBudgetOptions): HashBudget {
   let running = 0;
   const waiting: (() => void)[] = [];
 
-  function retryAfterSeconds(): number {
-    const drainMs = (admitted / concurrency) * averageHashMs;
-    return Math.max(1, Math.ceil(drainMs / 1000));
+  /** How long the requests already admitted keep every slot busy: a newcomer's expected wait. */
+  function drainMs(): number {
+    return (admitted / concurrency) * averageHashMs;
+  }
+
+  function isFull(): boolean {
+    if (admitted >= concurrency + queueLimit) return true;
+    return admitted >= concurrency && options.maxWaitMs !== undefined && drainMs() > options.maxWaitMs;
   }
 
   function release(): void {
@@ -77,8 +86,8 @@ export function createHashBudget(options: HashBudgetOptions): HashBudget {
 
   return {
     async enter(task) {
-      if (admitted >= concurrency + queueLimit) {
-        throw new AppError("SERVICE_UNAVAILABLE", options.shedMessage, { retryAfterSeconds: retryAfterSeconds() });
+      if (isFull()) {
+        throw new AppError("SERVICE_UNAVAILABLE", options.shedMessage, { retryAfterSeconds: Math.max(1, Math.ceil(drainMs() / 1000)) });
       }
       admitted += 1;
       try {
