@@ -84,7 +84,7 @@ export default async function storm(ctx: BenchContext): Promise<ScenarioReport> 
   const signInsPerSecond = answered / signInStorm.durationSeconds;
   const healthRatio = healthStorm.p99Ms / healthQuiet.p99Ms;
   const pollRatio = pollStorm.p99Ms / pollQuiet.p99Ms;
-  const budget = ["SIGN_IN_HASH_CONCURRENCY", "SIGN_IN_HASH_QUEUE", "UV_THREADPOOL_SIZE"]
+  const budget = ["SIGN_IN_HASH_CONCURRENCY", "SIGN_IN_HASH_QUEUE", "HASH_MAX_WAIT_MS", "UV_THREADPOOL_SIZE"]
     .map((name) => `${name}=${process.env[name] ?? "default"}`).join(", ");
 
   return {
