@@ -22,11 +22,14 @@ import {
   settleRoom,
   type FanModel,
   type OnSaleModel,
+  type ReservationModel,
 } from "./on-sale-model";
 import {
   FANS,
   newKey,
   readRows,
+  refundPayment,
+  setRoomPaused,
   ROOM,
   runCron,
   SEATS_PER_PERFORMANCE,
@@ -310,9 +313,65 @@ function applyPayment(model: OnSaleModel, fan: FanModel, reservationIds: string[
   const total = rows.reduce((sum, row) => sum + model.seatPrice.get(row.seatId)!, 0);
   fan.balance -= total;
   expect(answer.body).toMatchObject({ payment: { amount: total, status: "COMPLETED" }, balance: fan.balance });
-  for (const row of rows) row.status = "CONFIRMED";
+  const paymentId = (answer.body as { payment: { id: string } }).payment.id;
+  for (const row of rows) Object.assign(row, { status: "CONFIRMED", paymentId });
+  model.payments.push({ id: paymentId, fan: model.fans.indexOf(fan), reservationIds });
   Object.assign(fan, { place: "ENDED", endReason: "PAID", isClaimed: true });
   fan.payments += 1;
+}
+
+/** Sends a money request, then the same request again with its key: the retry gets the stored answer, or, after a refusal, the same refusal. */
+async function sentTwice(send: (key: string) => Promise<Answer>): Promise<Answer> {
+  const key = newKey();
+  const answer = await send(key);
+  const retry = await send(key);
+  expect(retry).toEqual(answer.status < 300 ? { ...answer, isReplay: true } : answer);
+  return answer;
+}
+
+/** Gives the money of refunded seats back to their fan and puts the seats on sale again. */
+function applyRefund(model: OnSaleModel, rows: ReservationModel[], answer: Answer): void {
+  const fan = model.fans[rows[0]!.fan]!;
+  const amount = rows.reduce((sum, row) => sum + model.seatPrice.get(row.seatId)!, 0);
+  fan.balance += amount;
+  expect(answer.body).toMatchObject({ refund: { amount }, balance: fan.balance });
+  for (const row of rows) row.status = "CANCELLED";
+}
+
+/** A fan cancels one of their tickets (booking is open in the model): refunded at once, or 404 / 409 ALREADY_REFUNDED. */
+class CancelTicket extends FanCommand {
+  constructor(fanIndex: number, readonly pick: number) {
+    super(fanIndex);
+  }
+  override check = (model: Readonly<OnSaleModel>) => model.reservations.length > 0;
+  async act(model: OnSaleModel, _fan: FanModel, client: FanClient) {
+    const reservation = model.reservations[this.pick % model.reservations.length]!;
+    const answer = await sentTwice((key) => client.cancelTicket(reservation.id, key));
+    if (reservation.fan !== this.fanIndex || !reservation.paymentId) return expectError(answer, { status: 404, code: "NOT_FOUND" });
+    if (reservation.status !== "CONFIRMED") return expectError(answer, { status: 409, code: "ALREADY_REFUNDED" });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    applyRefund(model, [reservation], answer);
+  }
+  toString = () => `CancelTicket(fan ${this.fanIndex}, reservation #${this.pick})`;
+}
+
+/** The operator refunds a payment: every seat of it still sold, or 409 ALREADY_REFUNDED when none is. */
+class RefundPayment implements Command {
+  constructor(readonly pick: number) {}
+  check = (model: Readonly<OnSaleModel>) => model.payments.length > 0;
+  async run(model: OnSaleModel, real: Real): Promise<void> {
+    real.clock.beforeCommand();
+    const payment = model.payments[this.pick % model.payments.length]!;
+    const answer = await sentTwice((key) => refundPayment(real.system, payment.id, key));
+    const sold = model.reservations.filter((row) => payment.reservationIds.includes(row.id) && row.status === "CONFIRMED");
+    if (sold.length === 0) expectError(answer, { status: 409, code: "ALREADY_REFUNDED" });
+    else {
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      applyRefund(model, sold, answer);
+    }
+    await expectAgreement(model, real);
+  }
+  toString = () => `RefundPayment(payment #${this.pick})`;
 }
 
 class Pay extends FanCommand {
@@ -381,6 +440,21 @@ class AdvanceTime implements Command {
     await expectAgreement(model, real);
   }
   toString = () => `AdvanceTime(${this.seconds} s)`;
+}
+
+/** The operator pauses or resumes admission; the model says when the line moves again. */
+class PauseRoom implements Command {
+  constructor(readonly isPaused: boolean) {}
+  check = (model: Readonly<OnSaleModel>) => model.isPaused !== this.isPaused;
+  async run(model: OnSaleModel, real: Real): Promise<void> {
+    real.clock.beforeCommand();
+    const answer = await setRoomPaused(real.system, this.isPaused);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body).toMatchObject({ room: { isPaused: this.isPaused } });
+    model.isPaused = this.isPaused;
+    await expectAgreement(model, real);
+  }
+  toString = () => (this.isPaused ? "PauseRoom" : "ResumeRoom");
 }
 
 /** The once-a-minute job: expired holds marked, lapsed turns ended, the line moved on. */
@@ -460,6 +534,9 @@ export const onSaleCommands: fc.Arbitrary<Command>[] = [
   pay,
   pay,
   fanIndex.map((fan) => new ReadWallet(fan)),
+  fc.tuple(fanIndex, pick).map(([fan, reservation]) => new CancelTicket(fan, reservation)),
+  pick.map((payment) => new RefundPayment(payment)),
+  fc.boolean().map((isPaused) => new PauseRoom(isPaused)),
   fc.constantFrom(100, 300).map((seconds) => new AdvanceTime(seconds)),
   fc.constant(new RunCron()),
 ];

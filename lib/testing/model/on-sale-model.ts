@@ -32,15 +32,20 @@ export type FanModel = {
 };
 
 export type ReservationStatus = "HELD" | "CONFIRMED" | "CANCELLED" | "EXPIRED";
-export type ReservationModel = { id: string; seatId: string; fan: number; status: ReservationStatus; heldAt: number };
+/** A refunded seat is CANCELLED and keeps its payment; a released hold is CANCELLED without one. */
+export type ReservationModel = { id: string; seatId: string; fan: number; status: ReservationStatus; heldAt: number; paymentId?: string };
+export type PaymentModel = { id: string; fan: number; reservationIds: string[] };
 
 export type OnSaleModel = {
   now: number;
   fans: FanModel[];
   reservations: ReservationModel[];
+  payments: PaymentModel[];
   lastTicket: number;
   /** The highest ticket ever admitted. */
   servingCounter: number;
+  /** The operator paused admission: lapsed turns still end, nobody new is let in. */
+  isPaused: boolean;
   seatIds: string[];
   seatPrice: Map<string, number>;
 };
@@ -60,8 +65,10 @@ export function initialModel(fans: number, seats: { id: string; price: number }[
       payments: 0,
     })),
     reservations: [],
+    payments: [],
     lastTicket: 0,
     servingCounter: 0,
+    isPaused: false,
     seatIds: seats.map((seat) => seat.id),
     seatPrice: new Map(seats.map((seat) => [seat.id, seat.price])),
   };
@@ -110,11 +117,12 @@ export function endLapsed(model: OnSaleModel, only?: FanModel): void {
 
 /**
  * One admission step of the room (join, poll and cron each run one): lapsed
- * turns end, then the lowest waiting tickets are admitted while admitted-and-
- * live fans stay within the capacity.
+ * turns end, then, unless the room is paused, the lowest waiting tickets are
+ * admitted while admitted-and-live fans stay within the capacity.
  */
 export function settleRoom(model: OnSaleModel): void {
   endLapsed(model);
+  if (model.isPaused) return;
   let free = ROOM.capacity - model.fans.filter((fan) => fan.place === "ADMITTED").length;
   const waiting = model.fans.filter((fan) => fan.place === "WAITING").sort((a, b) => a.ticket! - b.ticket!);
   for (const fan of waiting) {
@@ -133,9 +141,11 @@ export const liveAdmittedCount = (model: OnSaleModel) => model.fans.filter((fan)
  * A process re-reads the room (a poll or a join does, its snapshot being
  * stale): it runs an admission step only when one could change something,
  * that is when tickets wait beyond the counter and a place is free or a turn
- * has lapsed. A lapsed turn with nobody behind it is left as it is.
+ * has lapsed. A lapsed turn with nobody behind it is left as it is, and a
+ * paused room is left alone.
  */
 export function refreshRoom(model: OnSaleModel): void {
+  if (model.isPaused) return;
   const hasLapsedTurn = model.fans.some((fan) => hasLapsed(model, fan));
   if (model.lastTicket > model.servingCounter && (liveAdmittedCount(model) < ROOM.capacity || hasLapsedTurn)) settleRoom(model);
 }

@@ -6,11 +6,14 @@ import { randomUUID } from "node:crypto";
 import { GET as performancesRoute } from "@/app/api/concerts/[concertId]/performances/route";
 import { POST as joinRoute } from "@/app/api/concerts/[concertId]/queue/route";
 import { GET as cronRoute } from "@/app/api/cron/release-holds/route";
+import { PATCH as roomRoute } from "@/app/api/admin/concerts/[concertId]/room/route";
+import { POST as refundRoute } from "@/app/api/admin/payments/[paymentId]/refund/route";
 import { POST as payRoute } from "@/app/api/payments/route";
 import { GET as seatsRoute } from "@/app/api/performances/[performanceId]/seats/route";
 import { DELETE as leaveRoute } from "@/app/api/queue/route";
 import { GET as statusRoute } from "@/app/api/queue/status/route";
 import { DELETE as releaseRoute } from "@/app/api/reservations/[reservationId]/route";
+import { POST as cancelRoute } from "@/app/api/tickets/[reservationId]/cancel/route";
 import { POST as holdRoute } from "@/app/api/reservations/route";
 import { POST as chargeRoute } from "@/app/api/wallet/charge/route";
 import { GET as walletRoute } from "@/app/api/wallet/route";
@@ -19,7 +22,7 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { IS_LAPSED_ADMISSION } from "@/lib/queue/lapsed-admission";
 import { SNAPSHOT_FRESH_MS } from "@/lib/queue/room-snapshot";
-import { createConcert, createUsers, sessionCookieFor } from "@/lib/testing/fixtures";
+import { createConcert, createUser, createUsers, sessionCookieFor } from "@/lib/testing/fixtures";
 import { call, testRequest } from "@/lib/testing/http";
 
 /** The room of the model: small enough that fans wait, a rate cap that never binds. */
@@ -39,6 +42,8 @@ export type OnSaleSystem = {
   performanceIds: string[];
   seats: RealSeat[];
   fans: RealFan[];
+  /** The operator's session cookie. */
+  operatorCookie: string;
 };
 
 /**
@@ -68,7 +73,8 @@ export async function startOnSaleSystem(db: Db): Promise<OnSaleSystem> {
     SELECT id::text, number, price::float8 AS price FROM seats WHERE performance_id = ${performanceIds[0]}::uuid ORDER BY number`;
   const users = await createUsers(db, FANS);
   const fans = await Promise.all(users.map(async (user) => ({ userId: user.id, cookie: await sessionCookieFor(db, user.id) })));
-  return { db, concertId, performanceIds, seats, fans };
+  const operator = await createUser(db, { role: "ADMIN" });
+  return { db, concertId, performanceIds, seats, fans, operatorCookie: await sessionCookieFor(db, operator.id) };
 }
 
 async function answerOf(response: Response): Promise<Answer> {
@@ -121,10 +127,46 @@ export function fanClient(system: OnSaleSystem, fan: RealFan) {
         ),
       ),
     wallet: async () => answerOf(await call(walletRoute, testRequest("GET", "/api/wallet", { cookie }))),
+    cancelTicket: async (reservationId: string, key: string) =>
+      answerOf(
+        await call(cancelRoute, testRequest("POST", `/api/tickets/${reservationId}/cancel`, { cookie, headers: { "idempotency-key": key } }), {
+          reservationId,
+        }),
+      ),
   };
 }
 
 export type FanClient = ReturnType<typeof fanClient>;
+
+/** The operator refunds every seat of a payment still sold. */
+export async function refundPayment(system: OnSaleSystem, paymentId: string, key: string): Promise<Answer> {
+  return answerOf(
+    await call(
+      refundRoute,
+      testRequest("POST", `/api/admin/payments/${paymentId}/refund`, {
+        cookie: system.operatorCookie,
+        body: { reason: "모델 테스트 환불" },
+        headers: { "idempotency-key": key },
+      }),
+      { paymentId },
+    ),
+  );
+}
+
+/** The operator pauses admission to the line (waiting fans keep their places) or resumes it. */
+export async function setRoomPaused(system: OnSaleSystem, isPaused: boolean): Promise<Answer> {
+  const { concertId } = system;
+  return answerOf(
+    await call(
+      roomRoute,
+      testRequest("PATCH", `/api/admin/concerts/${concertId}/room`, {
+        cookie: system.operatorCookie,
+        body: { isPaused, reason: isPaused ? "모델 테스트 일시 정지" : "모델 테스트 재개" },
+      }),
+      { concertId },
+    ),
+  );
+}
 
 export async function runCron(): Promise<Answer> {
   return answerOf(await call(cronRoute, testRequest("GET", "/api/cron/release-holds", { headers: { authorization: `Bearer ${env().CRON_SECRET}` } })));

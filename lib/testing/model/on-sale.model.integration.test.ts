@@ -1,8 +1,10 @@
 // The on-sale model test (docs/reliability.md): fast-check generates sequences
 // of requests by several fans — join, poll, leave, list dates and seats, hold,
 // race for a seat, release, charge and pay (new keys, retries of a key, a key
-// sent twice at once, a key reused for another body) — plus time passing and
-// the cron, and runs them against the real route handlers and PostgreSQL. A
+// sent twice at once, a key reused for another body), cancel a ticket — and by
+// an operator — refund a payment, pause and resume the line — plus time
+// passing and the cron, and runs them against the real route handlers and
+// PostgreSQL. A
 // small model predicts every answer; after every command the rows agree with
 // the model and the invariants hold. A failure prints how to replay it:
 //   FC_SEED=<seed> FC_PATH=<path> FC_REPLAY_PATH=<replayPath> npx vitest run --project integration lib/testing/model
