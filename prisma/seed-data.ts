@@ -1,6 +1,7 @@
 // The demo catalogue and accounts that `npm run db:seed` creates. Titles,
 // artists and venues are plausible inventions for local demos.
 import { DEFAULT_ROOM_SETTINGS } from "../lib/queue/room-defaults.ts";
+import { ARENA_PRICES, KSPO_DOME_LIKE, type ArenaPlan } from "../lib/venues/arena-layout.ts";
 
 export const DEMO_PASSWORDS = { admin: "encore-admin-1234", fan: "encore-fan-1234" } as const;
 
@@ -39,6 +40,8 @@ export type DemoConcert = {
   opensInDays: number;
   /** Every seat of every performance is sold to SOLD_OUT_BUYER. */
   isSoldOut?: boolean;
+  /** An arena with sections (lib/venues/arena-layout.ts) and its prices; otherwise the 50-seat hall of SEAT_GRADES. */
+  arena?: { plan: ArenaPlan; prices: Readonly<Record<string, number>> };
 };
 
 export const DEMO_CONCERTS: DemoConcert[] = [
@@ -116,5 +119,20 @@ export const DEMO_CONCERTS: DemoConcert[] = [
       { day: 22, time: "16:00" },
     ],
     opensInDays: -1,
+  },
+  {
+    title: "세븐틴 콘서트 〈빛의 궤도〉",
+    artist: "세븐틴 (SEVENTEEN)",
+    venue: "송파 아레나",
+    description:
+      "무대를 둘러싼 약 1만 5천 석의 아레나에서 펼쳐지는 세븐틴의 단독 콘서트. 플로어 구역과 1·2층 스탠드 구역 중 " +
+      "원하는 구역을 고른 뒤 좌석을 선택해 주세요. 공연 시간은 약 180분입니다.",
+    performances: [
+      { day: 12, time: "18:00" },
+      { day: 13, time: "17:00" },
+      { day: 14, time: "17:00" },
+    ],
+    opensInDays: -1,
+    arena: { plan: KSPO_DOME_LIKE, prices: ARENA_PRICES },
   },
 ];

@@ -14,6 +14,7 @@ import {
   SOLD_OUT_BUYER,
   type DemoConcert,
 } from "./seed-data.ts";
+import { arenaSections } from "@/lib/venues/arena-layout";
 import { gradePrices, hallSections } from "@/lib/venues/hall-layout";
 import { createPerformanceSeats, insertConcertPrices, insertVenue } from "@/lib/venues/venue-records";
 
@@ -87,7 +88,8 @@ async function sellOut(tx: Tx, options: { performanceId: string; buyerId: string
 
 async function createConcert(tx: Tx, concert: DemoConcert, options: { now: Date; soldOutBuyerId: () => Promise<string> }) {
   const opensAt = seoulTime(options.now, concert.opensInDays, "20:00");
-  const venueId = await insertVenue(tx, { name: concert.venue, sections: hallSections(SEAT_GRADES) });
+  const sections = concert.arena ? arenaSections(concert.arena.plan) : hallSections(SEAT_GRADES);
+  const venueId = await insertVenue(tx, { name: concert.venue, sections });
   const { id: concertId } = await tx.concert.create({
     data: {
       title: concert.title,
@@ -98,7 +100,7 @@ async function createConcert(tx: Tx, concert: DemoConcert, options: { now: Date;
     },
     select: { id: true },
   });
-  await insertConcertPrices(tx, concertId, gradePrices(SEAT_GRADES));
+  await insertConcertPrices(tx, concertId, concert.arena?.prices ?? gradePrices(SEAT_GRADES));
   for (const { day, time } of concert.performances) {
     const startsAt = seoulTime(options.now, day, time);
     const { id: performanceId } = await tx.performance.create({

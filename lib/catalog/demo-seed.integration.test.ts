@@ -4,7 +4,8 @@ import { listConcerts } from "@/lib/catalog/list-concerts";
 import { db } from "@/lib/db";
 import { call, testRequest } from "@/lib/testing/http";
 import { countInvariantViolations, NO_VIOLATIONS } from "@/lib/testing/ledger";
-import { DEMO_USERS, SEAT_GRADES } from "@/prisma/seed-data";
+import { arenaSeatCount } from "@/lib/venues/arena-layout";
+import { DEMO_CONCERTS, DEMO_USERS, SEAT_GRADES } from "@/prisma/seed-data";
 import { seedDemoData, seoulTime } from "@/prisma/seed";
 
 const TABLES = [
@@ -21,10 +22,12 @@ async function tableCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
+const ARENA_CONCERT = DEMO_CONCERTS.find((concert) => concert.arena)!;
+
 describe("seedDemoData", () => {
   it("creates the demo catalogue and accounts once, even when two processes seed at the same time", async () => {
     const summaries = await Promise.all([seedDemoData(db()), seedDemoData(db())]);
-    expect(summaries.flatMap((summary) => summary.createdConcerts)).toHaveLength(5);
+    expect(summaries.flatMap((summary) => summary.createdConcerts)).toHaveLength(DEMO_CONCERTS.length);
     expect(summaries.flatMap((summary) => summary.createdUsers).sort()).toEqual(
       ["admin@encore.test", "fan1@encore.test", "fan2@encore.test", "sold-out-demo@encore.test"],
     );
@@ -50,12 +53,28 @@ describe("seedDemoData", () => {
     for (const row of performances) expect(Number(row.performances)).toBeLessThanOrEqual(5);
 
     const seatLayouts = await db().$queryRaw<{ layout: string }[]>`
-      SELECT string_agg(grade || ':' || number || ':' || price, ',' ORDER BY number) AS layout
-      FROM seats GROUP BY performance_id`;
+      SELECT string_agg(s.grade || ':' || s.number || ':' || s.price, ',' ORDER BY s.number) AS layout
+      FROM seats s JOIN performances p ON p.id = s.performance_id JOIN concerts c ON c.id = p.concert_id
+      WHERE c.title <> ${ARENA_CONCERT.title}
+      GROUP BY s.performance_id`;
     const expectedLayout = SEAT_GRADES.flatMap(({ grade, from, to, price }) =>
       Array.from({ length: to - from + 1 }, (_, index) => `${grade}:${from + index}:${price}`),
     ).join(",");
     expect(new Set(seatLayouts.map((row) => row.layout))).toEqual(new Set([expectedLayout]));
+
+    // The arena: about 15,000 seats in more than 20 sections on each of its dates, every grade priced.
+    const arenaDates = await db().$queryRaw<{ seats: number; sections: number; grades: string[] }[]>`
+      SELECT count(*)::int AS seats, count(DISTINCT s.section_id)::int AS sections, array_agg(DISTINCT s.grade ORDER BY s.grade) AS grades
+      FROM seats s JOIN performances p ON p.id = s.performance_id JOIN concerts c ON c.id = p.concert_id
+      WHERE c.title = ${ARENA_CONCERT.title} GROUP BY s.performance_id`;
+    expect(arenaDates).toHaveLength(3);
+    for (const date of arenaDates) {
+      expect(date.seats).toBe(arenaSeatCount(ARENA_CONCERT.arena!.plan));
+      expect(date.seats).toBeGreaterThan(14_000);
+      expect(date.sections).toBeGreaterThan(20);
+      expect(date.grades).toEqual(Object.keys(ARENA_CONCERT.arena!.prices).sort());
+    }
+    expect(concerts.find((concert) => concert.title === ARENA_CONCERT.title)?.status).toBe("ON_SALE");
 
     const rooms = await db().waitingRoom.findMany({
       select: { capacity: true, admissionWindowSeconds: true, claimWindowSeconds: true },
