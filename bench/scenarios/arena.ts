@@ -1,0 +1,182 @@
+// Arena seat maps against the reference route (issue 12): an arena of about
+// 15,000 seats (KSPO DOME-like) and a stadium of 70,000, both on sale.
+//   - the section overview and one section's seats (targets ≥ 0.6× each),
+//     with the bytes of a section refresh (≤ 64 KB raw) and its 304 when
+//     nothing changed;
+//   - holds of distinct arena seats (≥ 0.5×);
+//   - the catalogue and a concert's dates list with arenas on sale, next to
+//     the same with 50-seat dates (≥ 0.9×), and what their statements cost
+//     in the database (they read stored counts, never the seats).
+//
+//   npm run bench -- arena            the figures (3 rounds of 5 s per measurement)
+//   npm run bench -- arena --smoke    1 round of 2 s, for checking the scenario itself
+import type { BenchContext, BenchFan, BenchRequest, Measurement, MeasureOptions, ScenarioReport } from "../lib/context.ts";
+import type { ScenarioResult } from "../lib/report.ts";
+import { admitToConcert, createBenchConcert } from "../lib/concert.ts";
+import { combineRounds } from "../lib/measure.ts";
+import { PERFORMANCE_FACTS } from "@/lib/catalog/performance-facts";
+import { arenaSeatCount, arenaSections, ARENA_PRICES, KSPO_DOME_LIKE, STADIUM_LIKE, type ArenaPlan } from "@/lib/venues/arena-layout";
+
+const IS_SMOKE = process.argv.includes("--smoke");
+const ROUNDS = IS_SMOKE ? 1 : 3;
+const ROUND_SECONDS = IS_SMOKE ? 2 : 5;
+const CONNECTIONS = 20;
+const FANS_PER_CONCERT = IS_SMOKE ? 100 : 400;
+const HOLDS_PER_ROUND = IS_SMOKE ? 300 : 1_500;
+const DATES = 3;
+const STATEMENT_SAMPLES = IS_SMOKE ? 20 : 100;
+
+type AdmittedFan = BenchFan & { headers: Record<string, string> };
+type Section = { id: string; totalSeats: number };
+
+async function admitFans(ctx: BenchContext, concertId: string, count: number): Promise<AdmittedFan[]> {
+  const fans = await ctx.createFans(count);
+  const tokenByUser = await admitToConcert(ctx, concertId, fans);
+  return fans.map((fan) => ({ ...fan, headers: { cookie: fan.cookie, "x-queue-token": tokenByUser.get(fan.id)! } }));
+}
+
+async function arenaConcert(ctx: BenchContext, title: string, plan: ArenaPlan) {
+  ctx.log(`Preparing ${title}: ${DATES} dates of ${arenaSeatCount(plan).toLocaleString("en")} seats…`);
+  const concert = await createBenchConcert(ctx, {
+    title,
+    performances: DATES,
+    venue: { name: title, sections: arenaSections(plan), prices: { ...ARENA_PRICES } },
+  });
+  return { ...concert, fans: await admitFans(ctx, concert.concertId, FANS_PER_CONCERT) };
+}
+
+async function getJson<T>(ctx: BenchContext, path: string, headers: Record<string, string>): Promise<{ body: T; bytes: number; etag: string }> {
+  const response = await fetch(`${ctx.baseUrl}${path}`, { headers });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 200)}`);
+  return { body: JSON.parse(text) as T, bytes: Buffer.byteLength(text), etag: response.headers.get("etag") ?? "" };
+}
+
+/** Measurements in rounds, each round with the reference first, so every ratio compares like with like on a shared machine. */
+async function measureInRounds(ctx: BenchContext, shapes: MeasureOptions[]): Promise<{ reference: Measurement; results: Measurement[] }> {
+  const rounds: Measurement[][] = shapes.map(() => []);
+  const references: Measurement[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await ctx.db.$executeRawUnsafe("VACUUM ANALYZE");
+    references.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }));
+    for (const [index, shape] of shapes.entries()) rounds[index]!.push(await ctx.measure(shape));
+  }
+  return { reference: combineRounds("reference", references), results: rounds.map((measured, index) => combineRounds(shapes[index]!.name, measured)) };
+}
+
+function reads(name: string, requests: BenchRequest[]): MeasureOptions {
+  return { name, requests, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS };
+}
+
+/** Median milliseconds of the catalogue's facts over every date (PERFORMANCE_FACTS), run alone: the HTTP answers come from per-process snapshots. */
+async function catalogueFactsMs(ctx: BenchContext): Promise<number> {
+  const samples: number[] = [];
+  for (let index = 0; index < STATEMENT_SAMPLES; index++) {
+    const startedAt = performance.now();
+    await ctx.db.$queryRaw`WITH facts AS (${PERFORMANCE_FACTS}) SELECT count(*) FILTER (WHERE is_sold_out), sum(free_seats) FROM facts`;
+    samples.push(performance.now() - startedAt);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+}
+
+export default async function arena(ctx: BenchContext): Promise<ScenarioReport> {
+  // The catalogue and a dates list before any arena is on sale: the same concerts with 50-seat dates.
+  const hall = await createBenchConcert(ctx, { title: "50석 홀 벤치마크", performances: DATES });
+  const hallFans = await admitFans(ctx, hall.concertId, FANS_PER_CONCERT);
+  const catalogueRequests: BenchRequest[] = [{ path: "/api/concerts" }];
+  const hallDates = hallFans.map((fan) => ({ path: `/api/concerts/${hall.concertId}/performances`, headers: fan.headers }));
+  const before = await measureInRounds(ctx, [reads("catalogue, 50-seat dates only", catalogueRequests), reads("dates list, 50-seat dates", hallDates)]);
+  const factsMsBefore = await catalogueFactsMs(ctx);
+
+  const kspo = await arenaConcert(ctx, "아레나 벤치마크 (1만 5천 석)", KSPO_DOME_LIKE);
+  const stadium = await arenaConcert(ctx, "스타디움 벤치마크 (7만 석)", STADIUM_LIKE);
+  const factsMsAfter = await catalogueFactsMs(ctx);
+
+  // Every fan refreshes the overview of one date, and the seats of a section (each fan keeps to one).
+  const views = await Promise.all([kspo, stadium].map(async (concert) => {
+    const performanceId = concert.performanceIds[0]!;
+    const overview = await getJson<{ sections: Section[] }>(ctx, `/api/performances/${performanceId}/sections`, concert.fans[0]!.headers);
+    const sections = overview.body.sections;
+    const sectionOf = (index: number) => sections[index % sections.length]!;
+    const largest = sections.reduce((best, section) => (section.totalSeats > best.totalSeats ? section : best));
+    const sectionPath = (section: Section) => `/api/performances/${performanceId}/seats?section=${section.id}`;
+    const refresh = await getJson<unknown>(ctx, sectionPath(largest), concert.fans[0]!.headers);
+    const revalidated = await fetch(`${ctx.baseUrl}${sectionPath(largest)}`, { headers: { ...concert.fans[0]!.headers, "if-none-match": refresh.etag } });
+    const notModifiedBytes = (await revalidated.arrayBuffer()).byteLength;
+    // Tags of each fan's section, to revalidate with: a refresh when nothing changed.
+    const tags = await Promise.all(concert.fans.map(async (fan, index) => (await getJson<unknown>(ctx, sectionPath(sectionOf(index)), fan.headers)).etag));
+    return {
+      concert,
+      performanceId,
+      sections: sections.length,
+      overviewBytes: overview.bytes,
+      largestSectionSeats: largest.totalSeats,
+      sectionBytes: refresh.bytes,
+      notModified: { status: revalidated.status, bytes: notModifiedBytes },
+      overviewRequests: concert.fans.map((fan) => ({ path: `/api/performances/${performanceId}/sections`, headers: fan.headers })),
+      sectionRequests: concert.fans.map((fan, index) => ({ path: sectionPath(sectionOf(index)), headers: fan.headers })),
+      revalidations: concert.fans.map((fan, index) => ({ path: sectionPath(sectionOf(index)), headers: { ...fan.headers, "if-none-match": tags[index]! } })),
+    };
+  }));
+
+  // Holds of distinct seats of the stadium's other dates, each by a fan of its own (no limit, no rival).
+  const holdFans = await admitFans(ctx, stadium.concertId, HOLDS_PER_ROUND * ROUNDS);
+  const holdSeats = await ctx.db.$queryRaw<{ id: string; performance_id: string }[]>`
+    SELECT s.id::text, s.performance_id::text FROM seats s
+    WHERE s.performance_id = ${stadium.performanceIds[1]!}::uuid ORDER BY s.number LIMIT ${HOLDS_PER_ROUND * ROUNDS}`;
+  const holdRequests: BenchRequest[] = holdSeats.map((seat, index) => ({
+    path: "/api/reservations", method: "POST", headers: holdFans[index]!.headers, body: { performanceId: seat.performance_id, seatIds: [seat.id] },
+  }));
+
+  const arenaDates = (concert: typeof kspo) => concert.fans.map((fan) => ({ path: `/api/concerts/${concert.concertId}/performances`, headers: fan.headers }));
+  const after = await measureInRounds(ctx, [
+    reads("catalogue, arenas on sale", catalogueRequests),
+    reads("dates list, 50-seat dates (arenas on sale)", hallDates),
+    reads("dates list, 15,000-seat arena", arenaDates(kspo)),
+    reads("dates list, 70,000-seat stadium", arenaDates(stadium)),
+    ...views.flatMap((view) => {
+      const size = view.concert === kspo ? "15,000" : "70,000";
+      return [
+        reads(`section overview, ${size} seats`, view.overviewRequests),
+        reads(`one section's seats, ${size} seats`, view.sectionRequests),
+        reads(`one section's seats, ${size} seats, 304 revalidation`, view.revalidations),
+      ];
+    }),
+  ]);
+  const holdRounds: Measurement[] = [];
+  const holdReferences: Measurement[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const slice = holdRequests.slice(round * HOLDS_PER_ROUND, (round + 1) * HOLDS_PER_ROUND);
+    holdReferences.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }));
+    holdRounds.push(await ctx.measure({ name: "holds", requests: slice, amount: slice.length, connections: CONNECTIONS, warmupSeconds: 0 }));
+  }
+  const holds = combineRounds("holds, 70,000-seat stadium (one seat each, distinct fans)", holdRounds);
+  const holdReference = combineRounds("reference", holdReferences);
+
+  const ratio = (result: Measurement, reference: Measurement) => result.rps / reference.rps;
+  const [catalogueBefore, datesBefore] = before.results as [Measurement, Measurement];
+  const [catalogueAfter, datesHallAfter, datesKspo, datesStadium] = after.results as [Measurement, Measurement, Measurement, Measurement];
+  const relative = (result: Measurement, baseline: Measurement, baselineReference: Measurement) =>
+    (ratio(result, after.reference) / ratio(baseline, baselineReference)).toFixed(2);
+  const results: ScenarioResult[] = [
+    catalogueBefore, datesBefore, ...after.results,
+    { ...holds, note: `against its own reference rounds: ${ratio(holds, holdReference).toFixed(2)}×` },
+  ];
+  return {
+    reference: after.reference,
+    results,
+    notes: [
+      `catalogue with arenas on sale = ${relative(catalogueAfter, catalogueBefore, before.reference)}× of the catalogue with 50-seat dates only (target ≥ 0.9)`,
+      `dates list: 15,000-seat arena = ${(datesKspo.rps / datesHallAfter.rps).toFixed(2)}×, 70,000-seat stadium = ${(datesStadium.rps / datesHallAfter.rps).toFixed(2)}× of the 50-seat dates in the same rounds (target ≥ 0.9); ` +
+        `50-seat dates before/after arenas: ${relative(datesHallAfter, datesBefore, before.reference)}×`,
+      `holds = ${ratio(holds, holdReference).toFixed(2)}× reference (target ≥ 0.5), ${holds.status2xx} of ${holds.requests} held`,
+      `the catalogue's facts statement over every date, run alone: ${factsMsBefore.toFixed(2)} ms with 50-seat dates, ${factsMsAfter.toFixed(2)} ms with ${DATES * 2} arena dates on sale (${(DATES * (arenaSeatCount(KSPO_DOME_LIKE) + arenaSeatCount(STADIUM_LIKE))).toLocaleString("en")} more seats)`,
+      ...views.map((view) =>
+        `${view.concert === kspo ? "15,000" : "70,000"} seats, ${view.sections} sections: overview ${(view.overviewBytes / 1024).toFixed(1)} KB; ` +
+        `largest section (${view.largestSectionSeats} seats) ${(view.sectionBytes / 1024).toFixed(1)} KB raw per refresh (target ≤ 64 KB); ` +
+        `unchanged → ${view.notModified.status} with ${view.notModified.bytes} bytes`),
+      IS_SMOKE ? "SMOKE RUN (--smoke): 1 round of 2 s per measurement; not figures." : `${ROUNDS} rounds of ${ROUND_SECONDS} s per measurement, ${CONNECTIONS} connections.`,
+    ],
+    extra: { factsMsBefore, factsMsAfter, views: views.map(({ sections, overviewBytes, largestSectionSeats, sectionBytes, notModified }) => ({ sections, overviewBytes, largestSectionSeats, sectionBytes, notModified })) },
+  };
+}
