@@ -31,7 +31,10 @@ type CommonDefinition<Schema extends z.ZodType, Result> = Done<Result> & {
    */
   name: string;
   access: FormAccess;
-  /** The same zod schema as the JSON route of this change validates its body with. */
+  /**
+   * The same zod schema as the JSON route of this change validates its body with. What the route
+   * reads from its path (a concert's id) the form sends in a hidden field; `run` reads it from `fields`.
+   */
   schema: Schema;
   /** The form's fields in the shape of that route's JSON body (numbers as numbers…); the fields as they are by default. */
   toInput?: (fields: FormFields) => unknown;
@@ -45,7 +48,7 @@ type CommonDefinition<Schema extends z.ZodType, Result> = Done<Result> & {
 
 /** A change that moves no money: the domain function gets the database and opens its own transaction. */
 export type PlainFormAction<Schema extends z.ZodType, Result> = CommonDefinition<Schema, Result> & {
-  run: (args: { input: z.infer<Schema>; session: AuthSession; database: Database }) => Promise<Result>;
+  run: (args: { input: z.infer<Schema>; session: AuthSession; database: Database; fields: FormFields }) => Promise<Result>;
 };
 
 /**
@@ -55,7 +58,7 @@ export type PlainFormAction<Schema extends z.ZodType, Result> = CommonDefinition
  */
 export type IdempotentFormAction<Schema extends z.ZodType, Result> = CommonDefinition<Schema, Result> & {
   isIdempotent: true;
-  run: (args: { input: z.infer<Schema>; session: AuthSession; tx: RawTransaction; afterCommit: AfterCommit }) => Promise<Result>;
+  run: (args: { input: z.infer<Schema>; session: AuthSession; tx: RawTransaction; afterCommit: AfterCommit; fields: FormFields }) => Promise<Result>;
 };
 
 export type FormActionDefinition<Schema extends z.ZodType, Result> = PlainFormAction<Schema, Result> | IdempotentFormAction<Schema, Result>;
@@ -89,10 +92,11 @@ export async function runFormAction<Schema extends z.ZodType, Result>(
     if (!session) return refused(values, { formError: t.signedOut });
     if (definition.access === "admin" && session.user.role !== "ADMIN") return refused(values, { formError: t.operatorsOnly });
     const { [IDEMPOTENCY_KEY_FIELD]: idempotencyKey, ...fields } = submitted;
-    const input = parseOrThrow(definition.schema, (definition.toInput ?? identity)(nestFormValues(fields)));
+    const nested = nestFormValues(fields);
+    const input = parseOrThrow(definition.schema, (definition.toInput ?? identity)(nested));
     const result = isIdempotent(definition)
-      ? await runOnce(definition, { input, session, idempotencyKey })
-      : await definition.run({ input, session, database: db() });
+      ? await runOnce(definition, { input, session, idempotencyKey, fields: nested })
+      : await definition.run({ input, session, database: db(), fields: nested });
     return done(definition, result);
   } catch (error) {
     return refused(values, describeFailure(toAppError(error, { action: definition.name }), definition));
@@ -101,7 +105,7 @@ export async function runFormAction<Schema extends z.ZodType, Result>(
 
 async function runOnce<Schema extends z.ZodType, Result>(
   definition: IdempotentFormAction<Schema, Result>,
-  { input, session, idempotencyKey }: { input: z.infer<Schema>; session: AuthSession; idempotencyKey: string | undefined },
+  { input, session, idempotencyKey, fields }: { input: z.infer<Schema>; session: AuthSession; idempotencyKey: string | undefined; fields: FormFields },
 ): Promise<Result> {
   if (!idempotencyKey || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
     throw new AppError("IDEMPOTENCY_KEY_REQUIRED", "The form carries no valid Idempotency-Key.");
@@ -110,7 +114,7 @@ async function runOnce<Schema extends z.ZodType, Result>(
     userId: session.user.id,
     key: idempotencyKey,
     requestHash: hashRequest({ method: "POST", path: `action:${definition.name}`, body: input }),
-    work: async (tx, afterCommit) => ({ status: 200, body: await definition.run({ input, session, tx, afterCommit }) }),
+    work: async (tx, afterCommit) => ({ status: 200, body: await definition.run({ input, session, tx, afterCommit, fields }) }),
   });
   // A replay answers what the first submit stored (through jsonb), so both show the same.
   return answer.body as Result;

@@ -8,9 +8,12 @@ type Wording = {
 
 export type FormFailure = { formError: string; fieldErrors?: Record<string, string> };
 
-/** "sections.3.rows" → "sections.*.rows": how a form names the message of every row's field. */
-function rowPattern(fieldName: string): string {
-  return fieldName.replace(/\.(0|[1-9][0-9]*)(?=\.|$)/g, ".*");
+/**
+ * The names a form may give a field's message, most specific first: the field's own, its row
+ * pattern ("sections.3.rows" → "sections.*.rows"), any key of its record ("prices.VIP" → "prices.*").
+ */
+function messageNames(fieldName: string): string[] {
+  return [fieldName, fieldName.replace(/\.(0|[1-9][0-9]*)(?=\.|$)/g, ".*"), fieldName.replace(/\.[^.]+$/, ".*")];
 }
 
 /**
@@ -23,7 +26,8 @@ export function describeFailure(error: AppError, wording: Wording): FormFailure 
     const refused = Object.keys((error.details as { fields?: Record<string, unknown> } | undefined)?.fields ?? {});
     const fieldErrors: Record<string, string> = {};
     for (const name of refused) {
-      fieldErrors[name] = wording.fieldMessages[name] ?? wording.fieldMessages[rowPattern(name)] ?? t.fieldInvalid;
+      const own = messageNames(name).find((candidate) => wording.fieldMessages[candidate] !== undefined);
+      fieldErrors[name] = own === undefined ? t.fieldInvalid : wording.fieldMessages[own]!;
     }
     return { formError: wording.errorMessages?.VALIDATION_FAILED ?? t.summary, fieldErrors };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formKoreanDateTime, formNumber, nestFormValues, readFormValues } from "@/lib/actions/form-fields";
+import { formKoreanDateTime, formNumber, nestFormValues, readFormValues, toKoreanDateTimeInput } from "@/lib/actions/form-fields";
 
 describe("readFormValues", () => {
   it("keeps the text fields and leaves out files and the framework's own fields", () => {
@@ -44,5 +44,12 @@ describe("formKoreanDateTime", () => {
   it("leaves anything else to the schema", () => {
     expect(formKoreanDateTime("내일")).toBe("내일");
     expect(formKoreanDateTime("")).toBe("");
+  });
+});
+
+describe("toKoreanDateTimeInput", () => {
+  it("shows an instant in Korean time, the way formKoreanDateTime reads it back", () => {
+    expect(toKoreanDateTimeInput("2026-12-24T10:30:00.000Z")).toBe("2026-12-24T19:30");
+    expect(formKoreanDateTime(toKoreanDateTimeInput("2026-12-31T20:00:00.000Z"))).toBe("2026-12-31T20:00:00.000Z");
   });
 });

@@ -65,3 +65,10 @@ export function formKoreanDateTime(value: unknown): unknown {
   const withSeconds = value.length === 16 ? `${value}:00` : value;
   return new Date(`${withSeconds}+09:00`).toISOString();
 }
+
+const KOREA_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** An instant as a datetime-local input shows it in Korean time ("2026-12-24T19:30"). */
+export function toKoreanDateTimeInput(instant: string | Date): string {
+  return new Date(new Date(instant).getTime() + KOREA_OFFSET_MS).toISOString().slice(0, 16);
+}

@@ -1,9 +1,10 @@
 import "server-only";
+import { refresh } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { SESSION_COOKIE } from "@/lib/auth/session";
-import { runFormAction, type FormActionDefinition } from "@/lib/actions/form-action";
+import { runFormAction, type FormActionDefinition, type IdempotentFormAction, type PlainFormAction } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 
 /** A server action's signature under React 19's useActionState. */
@@ -14,12 +15,26 @@ export type FormAction<Result> = (previous: FormState<Result>, formData: FormDat
  * (runFormAction) and, once it took effect, goes where the definition says. Next checks a server
  * action's Origin against its host itself, as the route wrappers do for JSON writes.
  */
-export function formAction<Schema extends z.ZodType, Result>(definition: FormActionDefinition<Schema, Result>): FormAction<Result> {
+function bind<Schema extends z.ZodType, Result>(definition: FormActionDefinition<Schema, Result>): FormAction<Result> {
   return async (_previous, formData) => {
     const cookieStore = await cookies();
     const outcome = await runFormAction(definition, { formData, sessionCookie: cookieStore.get(SESSION_COOKIE)?.value });
     // Outside runFormAction's error mapping: redirect() throws the signal Next follows.
     if (outcome.redirectTo) redirect(outcome.redirectTo);
+    // The page re-reads what the change touched (a new date in the list, the balance) with the answer.
+    if (outcome.state.status === "done") refresh();
     return outcome.state;
   };
+}
+
+/** A form whose change moves no money. */
+export function formAction<Schema extends z.ZodType, Result>(definition: PlainFormAction<Schema, Result>): FormAction<Result> {
+  return bind(definition);
+}
+
+/** A form whose change moves money: one effect per Idempotency-Key of the form (decision 125). */
+export function idempotentFormAction<Schema extends z.ZodType, Result>(
+  definition: Omit<IdempotentFormAction<Schema, Result>, "isIdempotent">,
+): FormAction<Result> {
+  return bind({ ...definition, isIdempotent: true });
 }
