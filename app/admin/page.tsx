@@ -2,17 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsoleHeader } from "@/components/admin/console-frame";
 import styles from "@/components/admin/console.module.css";
-import { listConcerts } from "@/lib/catalog/list-concerts";
+import { readAdminConcerts } from "@/lib/admin/read-admin-concerts";
 import { db } from "@/lib/db";
 import { requirePageOperator } from "@/lib/http/page-session";
-import { admin as t } from "@/lib/i18n/ko/admin";
+import { admin } from "@/lib/i18n/ko/admin";
 import { formatDateRange } from "@/lib/i18n/format";
+
+const t = admin;
 
 export const metadata: Metadata = { title: t.overview.title };
 
 export default async function AdminOverviewPage() {
   await requirePageOperator("/admin");
-  const concerts = await listConcerts(db());
+  const concerts = await readAdminConcerts(db());
   return (
     <>
       <ConsoleHeader title={t.overview.title} lead={t.overview.lead} />
@@ -36,10 +38,18 @@ export default async function AdminOverviewPage() {
                   <tr key={concert.id}>
                     <td>
                       <Link href={`/admin/concerts/${concert.id}`}><strong>{concert.title}</strong></Link>
-                      <div className="muted small">{concert.artist} · {concert.venue}</div>
+                      <div className="muted small">{concert.artist} · {concert.venueName}</div>
                     </td>
-                    <td className="small">{formatDateRange(concert.firstPerformanceAt, concert.lastPerformanceAt)}</td>
-                    <td><span className="badge">{t.status[concert.status] ?? concert.status}</span></td>
+                    <td className="small">
+                      {concert.performances.length > 0
+                        ? formatDateRange(concert.performances[0]!.startsAt, concert.performances.at(-1)!.startsAt)
+                        : t.overview.noDates}
+                    </td>
+                    <td>
+                      <span className={`badge ${concert.isPaused ? "badge--warning" : "badge--success"}`}>
+                        {concert.isPaused ? admin.concerts.paused : admin.concerts.running}
+                      </span>
+                    </td>
                     <td>
                       <div className={styles.quickLinks}>
                         <Link className="btn btn--small" href={`/admin/concerts/${concert.id}/live`}>{t.concertNav.live}</Link>

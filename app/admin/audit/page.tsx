@@ -4,7 +4,7 @@ import { ConsoleHeader } from "@/components/admin/console-frame";
 import styles from "@/components/admin/console.module.css";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { auditEntriesQuery } from "@/lib/audit/schemas";
-import { listConcerts } from "@/lib/catalog/list-concerts";
+import { readAdminConcerts } from "@/lib/admin/read-admin-concerts";
 import { db } from "@/lib/db";
 import { requirePageOperator } from "@/lib/http/page-session";
 import { admin as t } from "@/lib/i18n/ko/admin";
@@ -19,7 +19,7 @@ export default async function AdminAuditPage({ searchParams }: Props) {
   // The API's own query schema; a filter or cursor that is not one shows the newest entries of everything.
   const query = auditEntriesQuery.safeParse({ cursor: raw.cursor || undefined, concertId: raw.concertId || undefined });
   const { cursor, concertId } = query.success ? query.data : {};
-  const [page, concerts] = await Promise.all([listAuditEntries(db(), { cursor, concertId }), listConcerts(db())]);
+  const [page, concerts] = await Promise.all([listAuditEntries(db(), { cursor, concertId }), readAdminConcerts(db())]);
   const pageHref = (next: string | null) => {
     const params = new URLSearchParams();
     if (concertId) params.set("concertId", concertId);

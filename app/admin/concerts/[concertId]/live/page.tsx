@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { requireConsoleConcert } from "@/app/admin/concerts/[concertId]/concert-page";
+import { ConcertTabs } from "@/components/admin/concert-tabs";
+import { ConsoleHeader } from "@/components/admin/console-frame";
+import { admin } from "@/lib/i18n/ko/admin";
+
+export const metadata: Metadata = { title: admin.concertNav.live };
+
+type Props = { params: Promise<{ concertId: string }> };
+
+export default async function ConcertLivePage({ params }: Props) {
+  const concert = await requireConsoleConcert((await params).concertId, "/live");
+  return (
+    <>
+      <ConsoleHeader title={concert.title} eyebrow={admin.concertNav.live} />
+      <ConcertTabs concertId={concert.id} />
+      <p className="card muted">{admin.comingSoon}</p>
+    </>
+  );
+}
