@@ -22,7 +22,11 @@ export type SqlClient = {
 /** A transaction on one pooled pg connection (inRawTransaction): raw SQL only, no ORM. */
 export type RawTransaction = SqlClient;
 
-const poolOfClient = new WeakMap<PrismaClient, pg.Pool>();
+// One registry per process, not per module instance: Next bundles server actions apart from the
+// pages and routes that first made the app's client (lib/db keeps that client on globalThis), so
+// a module-level map would not know the client in an action and its raw SQL would find no pool.
+const registry = globalThis as unknown as { encorePoolOfClient?: WeakMap<PrismaClient, pg.Pool> };
+const poolOfClient = (registry.encorePoolOfClient ??= new WeakMap<PrismaClient, pg.Pool>());
 
 export type ClientLimits = {
   /** Longest any one statement may run before PostgreSQL cancels it. */
