@@ -63,6 +63,8 @@ test.describe("operator console", () => {
   });
 
   test("an operator signs in to the console, builds a venue, puts a concert with a date on sale, and runs its waiting room", async ({ page }) => {
+    // Eight pages, each checked with axe and photographed at two widths.
+    test.setTimeout(300_000);
     await page.goto("/sign-in");
     await page.getByLabel("이메일").fill(OPERATOR.email);
     await page.getByLabel("비밀번호", { exact: true }).fill(OPERATOR.password);

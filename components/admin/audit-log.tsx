@@ -29,7 +29,8 @@ export function AuditLog({ page, isFiltered, pageHref, isFirstPage }: {
   }
   return (
     <div className="card stack">
-      <div className={styles.tableWrap}>
+      {/* Focusable so a keyboard can scroll a wide log sideways on a phone. */}
+      <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t.audit.title}>
         <table className="table">
           <thead>
             <tr>
