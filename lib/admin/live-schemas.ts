@@ -28,8 +28,15 @@ export const liveResponse = z
     revenue: wonSchema.describe("Won of the seats sold (refunded seats excluded)."),
     perMinute: z.array(liveMinuteSchema).describe("The last 60 minutes, oldest first, the current minute last."),
     dates: z
-      .array(z.object({ performanceId: z.string(), startsAt: z.iso.datetime(), ...seatCounts }))
-      .describe("An addition: the seat counts per date."),
+      .array(z.object({
+        performanceId: z.string(),
+        startsAt: z.iso.datetime(),
+        ...seatCounts,
+        sections: z
+          .array(z.object({ sectionId: z.string(), name: z.string(), grade: z.string(), ...seatCounts }))
+          .describe("Per section of the venue, in drawing order: the heat map."),
+      }))
+      .describe("An addition: the seat counts per date and per section."),
     readAt: z.iso.datetime().describe("An addition: when the database was read (the answer is shared for about a second)."),
   })
   .meta({ id: "LiveCounts" });

@@ -59,6 +59,16 @@ describe("GET /api/admin/concerts/{id}/live", () => {
     expect(body.seats.held).toBe(Number(truth!.held));
     expect(body.revenue).toBe(Number(truth!.revenue));
     expect(body.dates.map((date: { sold: number; held: number }) => [date.sold, date.held])).toEqual([[3, 2], [1, 0]]);
+    type SectionCounts = { name: string; total: number; sold: number; held: number; available: number };
+    const heat = (index: number) => body.dates[index].sections.map(({ name, total, sold, held, available }: SectionCounts) => ({ name, total, sold, held, available }));
+    expect(heat(0)).toEqual([
+      { name: "VIP석", total: 10, sold: 2, held: 2, available: 6 },
+      { name: "R석", total: 10, sold: 1, held: 0, available: 9 },
+    ]);
+    expect(heat(1)).toEqual([
+      { name: "VIP석", total: 10, sold: 0, held: 0, available: 10 },
+      { name: "R석", total: 10, sold: 1, held: 0, available: 9 },
+    ]);
 
     expect(body.perMinute).toHaveLength(60);
     const totals = (field: string) => body.perMinute.reduce((sum: number, minute: Record<string, number>) => sum + minute[field]!, 0);

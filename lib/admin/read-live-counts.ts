@@ -13,7 +13,10 @@ type LiveRow = {
   waiting: bigint;
   admitted: bigint;
   read_at: Date;
-  dates: { performanceId: string; startsAt: string; total: number; sold: number; held: number; revenue: number }[];
+  dates: {
+    performanceId: string; startsAt: string; revenue: number;
+    sections: { sectionId: string; name: string; grade: string; total: number; sold: number; held: number }[];
+  }[];
   per_minute: { minute: string; joins: number; admissions: number; holds: number; payments: number; seatsSold: number }[];
 };
 
@@ -22,8 +25,8 @@ type LiveRow = {
  * statement (docs/decisions/122). Its cost does not grow with the fans
  * waiting: the line comes from the room's counters (ROOM_LINE_COUNTS), the
  * seats from the reservations of each date (the sold and held ones, on the
- * (performance_id, status) index) and the venue's seat count (seats are made
- * from it), and the per-minute counts from the last hour's time ranges of
+ * (performance_id, status) index), per section of the venue, against the
+ * venue's seat counts (seats are made from it), and the per-minute counts from the last hour's time ranges of
  * tokens and reservations (indexed). Null for an unknown concert.
  */
 export async function readLiveCounts(db: Db, concertId: string): Promise<LiveCounts | null> {
@@ -33,10 +36,14 @@ export async function readLiveCounts(db: Db, concertId: string): Promise<LiveCou
     ), dates AS (
       SELECT p.id, p.starts_at FROM performances p WHERE p.concert_id = ${concertId}::uuid
     ), taken AS (
-      SELECT r.performance_id, r.status, r.price, r.payment_id, r.updated_at
+      SELECT r.performance_id, r.seat_id, r.status, r.price, r.payment_id, r.updated_at
       FROM reservations r
       WHERE r.performance_id IN (SELECT id FROM dates) AND r.status IN ('CONFIRMED', 'HELD')
         AND is_live_reservation(r.status, r.expires_at)
+    ), taken_by_section AS (
+      SELECT t.performance_id, s.section_id,
+             count(*) FILTER (WHERE t.status = 'CONFIRMED') AS sold, count(*) FILTER (WHERE t.status = 'HELD') AS held
+      FROM taken t JOIN seats s ON s.id = t.seat_id GROUP BY 1, 2
     ), minutes AS (
       SELECT generate_series(since.at, date_trunc('minute', now()), interval '1 minute') AS minute FROM since
     ), joins AS (
@@ -55,11 +62,15 @@ export async function readLiveCounts(db: Db, concertId: string): Promise<LiveCou
     SELECT r.last_ticket, r.serving_counter, r.is_paused, ${ROOM_LINE_COUNTS}, now() AS read_at,
            (SELECT coalesce(json_agg(json_build_object(
                      'performanceId', d.id, 'startsAt', d.starts_at,
-                     'total', (SELECT coalesce(sum(length), 0) FROM venue_sections vs, unnest(vs.row_lengths) AS length
-                               WHERE vs.venue_id = c.venue_id),
-                     'sold', (SELECT count(*) FROM taken t WHERE t.performance_id = d.id AND t.status = 'CONFIRMED'),
-                     'held', (SELECT count(*) FROM taken t WHERE t.performance_id = d.id AND t.status = 'HELD'),
-                     'revenue', (SELECT coalesce(sum(t.price), 0) FROM taken t WHERE t.performance_id = d.id AND t.status = 'CONFIRMED'))
+                     'revenue', (SELECT coalesce(sum(t.price), 0) FROM taken t WHERE t.performance_id = d.id AND t.status = 'CONFIRMED'),
+                     'sections', (SELECT json_agg(json_build_object(
+                                           'sectionId', vs.id, 'name', vs.name, 'grade', vs.grade,
+                                           'total', (SELECT sum(length) FROM unnest(vs.row_lengths) AS length),
+                                           'sold', coalesce(ts.sold, 0), 'held', coalesce(ts.held, 0))
+                                         ORDER BY vs.position)
+                                  FROM venue_sections vs
+                                  LEFT JOIN taken_by_section ts ON ts.performance_id = d.id AND ts.section_id = vs.id
+                                  WHERE vs.venue_id = c.venue_id))
                    ORDER BY d.starts_at, d.id), '[]'::json)
             FROM dates d) AS dates,
            (SELECT json_agg(json_build_object(
@@ -72,24 +83,38 @@ export async function readLiveCounts(db: Db, concertId: string): Promise<LiveCou
     FROM waiting_rooms r JOIN concerts c ON c.id = r.concert_id
     WHERE r.concert_id = ${concertId}::uuid`;
   if (!row) return null;
-  const dates = row.dates.map((date) => ({
-    performanceId: date.performanceId,
-    startsAt: new Date(date.startsAt).toISOString(),
-    total: Number(date.total),
-    sold: Number(date.sold),
-    held: Number(date.held),
-    available: Number(date.total) - Number(date.sold) - Number(date.held),
-  }));
-  const sum = (field: "total" | "sold" | "held" | "available") => dates.reduce((total, date) => total + date[field], 0);
+  const dates = row.dates.map((date) => {
+    const sections = date.sections.map((section) => ({ ...section, ...seatCounts(section) }));
+    return {
+      performanceId: date.performanceId,
+      startsAt: new Date(date.startsAt).toISOString(),
+      ...seatCounts({ total: sumOf(sections, "total"), sold: sumOf(sections, "sold"), held: sumOf(sections, "held") }),
+      sections,
+    };
+  });
   return {
     room: {
       waiting: Number(row.waiting), admitted: Number(row.admitted), isPaused: row.is_paused,
       lastTicket: Number(row.last_ticket), servingCounter: Number(row.serving_counter),
     },
-    seats: { total: sum("total"), sold: sum("sold"), held: sum("held"), available: sum("available") },
+    seats: seatCounts({ total: sumOf(dates, "total"), sold: sumOf(dates, "sold"), held: sumOf(dates, "held") }),
     revenue: row.dates.reduce((total, date) => total + Number(date.revenue), 0),
     perMinute: row.per_minute.map((minute) => ({ ...minute, minute: new Date(minute.minute).toISOString() })),
     dates,
     readAt: row.read_at.toISOString(),
   };
+}
+
+type SeatCounts = { total: number; sold: number; held: number; available: number };
+
+/** Counts as numbers (json gives bigint counts as numbers or text), with what is left available. */
+function seatCounts(counts: { total: number | string; sold: number | string; held: number | string }): SeatCounts {
+  const total = Number(counts.total);
+  const sold = Number(counts.sold);
+  const held = Number(counts.held);
+  return { total, sold, held, available: total - sold - held };
+}
+
+function sumOf<Item extends Record<Field, number>, Field extends string>(items: readonly Item[], field: Field): number {
+  return items.reduce((sum, item) => sum + item[field], 0);
 }
