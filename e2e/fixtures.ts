@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
-import { gradePrices, hallSections } from "../lib/venues/hall-layout.ts";
+import { gradePrices, hallSections, type VenueSectionSpec } from "../lib/venues/hall-layout.ts";
 import { SEAT_GRADES } from "../prisma/seed-data.ts";
 import { watchForCspViolations, watchNewContexts } from "./csp-watch.ts";
 
@@ -19,10 +19,12 @@ export const E2E_DATABASE_URL =
   process.env.E2E_DATABASE_URL ?? `postgresql://encore:encore-local@127.0.0.1:${process.env.E2E_POSTGRES_PORT ?? 54333}/encore_e2e`;
 
 export type OwnConcertOptions = {
-  /** Dates on sale, 7, 8, … days from now, each with the demo's 50 seats. 0 keeps the concert out of the catalogue. Default 2. */
+  /** Dates on sale, 7, 8, … days from now, each with the venue's seats. 0 keeps the concert out of the catalogue. Default 2. */
   performances?: number;
   /** The waiting room: by default open since a minute ago, room for 100, admitting 6,000 a minute. */
   room?: { capacity?: number; admissionRatePerMinute?: number; opensAt?: Date };
+  /** The venue and the price of each of its grades; by default the demo's 50-seat hall. */
+  venue?: { sections: VenueSectionSpec[]; prices: Record<string, number> };
 };
 
 export type OwnConcert = { id: string; title: string; performanceIds: string[] };
@@ -52,8 +54,8 @@ export async function createOwnConcert(database: pg.Client, label: string, optio
       options.room?.admissionRatePerMinute ?? 6000,
       options.room?.opensAt ?? null,
       options.performances ?? 2,
-      JSON.stringify(hallSections(SEAT_GRADES)),
-      JSON.stringify(gradePrices(SEAT_GRADES)),
+      JSON.stringify(options.venue?.sections ?? hallSections(SEAT_GRADES)),
+      JSON.stringify(options.venue?.prices ?? gradePrices(SEAT_GRADES)),
     ],
   );
   await database.query("SELECT create_performance_seats(id) FROM unnest($1::uuid[]) AS id", [rows[0]!.performance_ids]);

@@ -1,13 +1,16 @@
 // Server state of the booking page: query keys, fetchers and the refresh
 // rhythm. Types come from the same zod schemas that describe the API.
 import type { z } from "zod";
-import { apiFetch } from "@/lib/client/api";
-import type { heldReservationSchema, myReservationSchema, performanceSchema, seatSchema } from "@/lib/booking/schemas";
+import { apiFetch, apiFetchTagged } from "@/lib/client/api";
+import type { heldReservationSchema, myReservationSchema, performanceSchema, seatSchema, sectionSchema, sectionsResponse } from "@/lib/booking/schemas";
 
 export type Performance = z.infer<typeof performanceSchema>;
 export type Seat = z.infer<typeof seatSchema>;
 export type HeldReservation = z.infer<typeof heldReservationSchema>;
 export type MyReservation = z.infer<typeof myReservationSchema>;
+/** A section of the performance's venue: what is left of it, and where it is drawn. */
+export type VenueSection = z.infer<typeof sectionSchema>;
+export type SectionsOverview = z.infer<typeof sectionsResponse>;
 
 /** Seats change under the fan's eyes; dates and holds change more slowly. */
 export const SEATS_REFRESH_MS = 5_000;
@@ -18,6 +21,8 @@ export const bookingKeys = {
   all: ["booking"] as const,
   performances: (concertId: string) => ["booking", "performances", concertId] as const,
   seats: (performanceId: string) => ["booking", "seats", performanceId] as const,
+  sectionSeats: (performanceId: string, sectionId: string) => ["booking", "seats", performanceId, sectionId] as const,
+  sections: (performanceId: string) => ["booking", "sections", performanceId] as const,
   myReservations: () => ["booking", "my-reservations"] as const,
 };
 
@@ -26,9 +31,15 @@ export async function fetchPerformances(concertId: string): Promise<Performance[
   return body.performances;
 }
 
-export async function fetchSeats(performanceId: string): Promise<Seat[]> {
-  const body = await apiFetch<{ seats: Seat[] }>(`/api/performances/${performanceId}/seats`);
+/** The performance's seats, or one section's; unchanged since the last read → the same array (304). */
+export async function fetchSeats(performanceId: string, sectionId?: string): Promise<Seat[]> {
+  const query = sectionId ? `?section=${encodeURIComponent(sectionId)}` : "";
+  const body = await apiFetchTagged<{ seats: Seat[] }>(`/api/performances/${performanceId}/seats${query}`);
   return body.seats;
+}
+
+export async function fetchSections(performanceId: string): Promise<SectionsOverview> {
+  return apiFetchTagged<SectionsOverview>(`/api/performances/${performanceId}/sections`);
 }
 
 export async function fetchMyReservations(): Promise<MyReservation[]> {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { AdmissionTimer } from "@/components/booking/admission-timer";
 import { Countdown } from "@/components/booking/countdown";
 import {
@@ -9,23 +9,23 @@ import {
   bookingKeys,
   fetchMyReservations,
   fetchPerformances,
-  fetchSeats,
   HOLDS_REFRESH_MS,
   PERFORMANCES_REFRESH_MS,
-  SEATS_REFRESH_MS,
+  type Performance,
+  type Seat,
 } from "@/components/booking/booking-queries";
 import { HoldsPanel } from "@/components/booking/holds-panel";
 import { MobileHoldBar } from "@/components/booking/mobile-hold-bar";
 import { isBookable, PerformancePicker } from "@/components/booking/performance-picker";
 import { QueryProblem } from "@/components/booking/query-problem";
-import { SeatLegend } from "@/components/booking/seat-legend";
-import { SeatMap } from "@/components/booking/seat-map";
+import { SeatChooser } from "@/components/booking/seat-chooser";
 import { SelectionPanel } from "@/components/booking/selection-panel";
 import { useBookingActions } from "@/components/booking/use-booking-actions";
 import { useHoldExpiry } from "@/components/booking/use-hold-expiry";
+import { useSeatChooser } from "@/components/booking/use-seat-chooser";
 import { secondsUntil, useNow } from "@/components/booking/use-now";
 import { ApiError } from "@/lib/client/api";
-import { gradeTiers, toggleSeat } from "@/lib/booking/seat-layout";
+import { toggleSeat } from "@/lib/booking/seat-layout";
 import { formatShortDateTime } from "@/lib/i18n/format";
 import { booking as t } from "@/lib/i18n/ko/booking";
 import styles from "./booking-screen.module.css";
@@ -36,34 +36,35 @@ type Props = {
   admittedUntil: string;
   holdSeconds: number;
   maxHoldsPerPerformance: number;
+  /** The dates as the server read them while rendering the page, so they show at once. */
+  initialPerformances?: Performance[];
 };
 
 const LAST_MINUTE_SECONDS = 60;
 const isAdmissionError = (error: unknown) => error instanceof ApiError && ADMISSION_ERROR_CODES.has(error.code);
 
 /** Dates, seat map, selection and holds of one concert, for an admitted fan. */
-export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsPerPerformance }: Props) {
+export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsPerPerformance, initialPerformances }: Props) {
   const queryClient = useQueryClient();
   const now = useNow();
   const [chosenPerformanceId, setChosenPerformanceId] = useState<string | null>(null);
-  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  // Seats as they were when picked: the open section's refreshed seats replace them.
+  const [picked, setPicked] = useState<Seat[]>([]);
   const [isAdmissionLost, setAdmissionLost] = useState(false);
+  const holdsPanelRef = useRef<HTMLElement>(null);
 
   const performancesQuery = useQuery({
     queryKey: bookingKeys.performances(concertId),
     queryFn: () => fetchPerformances(concertId),
+    initialData: initialPerformances,
     refetchInterval: PERFORMANCES_REFRESH_MS,
   });
   const performances = useMemo(() => performancesQuery.data ?? [], [performancesQuery.data]);
   const performanceId = chosenPerformanceId ?? performances.find(isBookable)?.id ?? null;
   const performance = performances.find((candidate) => candidate.id === performanceId);
 
-  const seatsQuery = useQuery({
-    queryKey: bookingKeys.seats(performanceId ?? "none"),
-    queryFn: () => fetchSeats(performanceId!),
-    enabled: performanceId !== null,
-    refetchInterval: SEATS_REFRESH_MS,
-  });
+  const chooser = useSeatChooser(performance);
+  const { seatsQuery, sectionsQuery } = chooser;
   const seats = useMemo(() => seatsQuery.data ?? [], [seatsQuery.data]);
   const reservationsQuery = useQuery({ queryKey: bookingKeys.myReservations(), queryFn: fetchMyReservations, refetchInterval: HOLDS_REFRESH_MS });
 
@@ -76,25 +77,34 @@ export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsP
     [reservationsQuery.data, concertId, now],
   );
 
-  const selectedSeats = seats.filter((seat) => selectedIds.includes(seat.id) && seat.status === "AVAILABLE");
-  const myHoldsHere = seats.filter((seat) => seat.heldByMe).length;
-  const soonestHereEndsAt = seats.map((seat) => seat.expiresAt).filter((end): end is string => end !== null).sort()[0];
-  const selectable = Math.max(0, maxHoldsPerPerformance - myHoldsHere);
+  const seatsOnScreen = useMemo(() => new Map(seats.map((seat) => [seat.id, seat])), [seats]);
+  const selectedSeats = picked.map((seat) => seatsOnScreen.get(seat.id) ?? seat).filter((seat) => seat.status === "AVAILABLE");
+  const selectedSeatIds = selectedSeats.map((seat) => seat.id);
+  const holdsHere = holds.filter((hold) => hold.performanceId === performanceId);
+  const soonestHereEndsAt = holdsHere[0]?.expiresAt;
+  const selectable = Math.max(0, maxHoldsPerPerformance - holdsHere.length);
+  const chosenBySection = new Map<string, number>();
+  for (const seat of [...selectedSeats, ...holdsHere]) chosenBySection.set(seat.sectionId, (chosenBySection.get(seat.sectionId) ?? 0) + 1);
   const admissionSecondsLeft = now === null ? null : secondsUntil(admittedUntil, now);
-  const isAdmissionOver = isAdmissionLost || admissionSecondsLeft === 0 || [performancesQuery.error, seatsQuery.error].some(isAdmissionError);
+  const isAdmissionOver =
+    isAdmissionLost || admissionSecondsLeft === 0 || [performancesQuery.error, seatsQuery.error, sectionsQuery.error].some(isAdmissionError);
   const soonestSecondsLeft = now !== null && holds[0] ? secondsUntil(holds[0].expiresAt, now) : null;
 
   const { hold, release, notice, setNotice } = useBookingActions({
     holdSeconds,
-    seats,
-    onHeld: () => setSelectedIds([]),
-    onSeatsTaken: (taken) => setSelectedIds((current) => current.filter((id) => !taken.includes(id))),
+    selectedSeats,
+    onHeld: () => {
+      setPicked([]);
+      // The result is the hold panel: focus goes there, not back to the page.
+      holdsPanelRef.current?.focus();
+    },
+    onSeatsTaken: (taken) => setPicked((current) => current.filter((seat) => !taken.includes(seat.id))),
     onAdmissionLost: () => setAdmissionLost(true),
   });
 
   const canHold = !isAdmissionOver && performance?.isBookingOpen === true;
   function holdSelection() {
-    if (performanceId) hold.mutate({ performanceId, seatIds: selectedSeats.map((seat) => seat.id) });
+    if (performanceId) hold.mutate({ performanceId, seatIds: selectedSeatIds });
   }
 
   const onHoldExpired = useCallback(() => {
@@ -105,14 +115,14 @@ export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsP
 
   function choosePerformance(id: string) {
     setChosenPerformanceId(id);
-    setSelectedIds([]);
+    setPicked([]);
     setNotice(null);
   }
 
-  function toggle(seatId: string) {
-    const change = toggleSeat(selectedSeats.map((seat) => seat.id), seatId, selectable);
+  function toggle(seat: Seat) {
+    const change = toggleSeat(selectedSeats, seat, selectable);
     setNotice(change.isOverLimit ? { tone: "warning", text: t.selection.limit(maxHoldsPerPerformance) } : null);
-    setSelectedIds(change.selected);
+    setPicked(change.selected);
   }
 
   return (
@@ -139,9 +149,9 @@ export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsP
                 {t.map.title}
                 {performance && <span className={styles.mapDate}> · {formatShortDateTime(performance.startsAt)}</span>}
               </h2>
-              {myHoldsHere > 0 && (
+              {holdsHere.length > 0 && (
                 <span className="badge badge--brand">
-                  {t.map.myHoldsBadge(myHoldsHere)}
+                  {t.map.myHoldsBadge(holdsHere.length)}
                   {soonestHereEndsAt && <> · <Countdown until={soonestHereEndsAt} label={t.holds.timeLeft} /></>}
                 </span>
               )}
@@ -149,24 +159,21 @@ export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsP
             <div aria-live="polite" aria-atomic="true">
               {notice && <p className={`alert alert--${notice.tone} small`}>{notice.text}</p>}
             </div>
-            {performanceId === null ? (
-              <p className="muted empty-state">{performancesQuery.isPending ? t.map.loading : t.map.choosePrompt}</p>
-            ) : seatsQuery.isPending ? (
-              <div className={`skeleton ${styles.mapSkeleton}`} role="status" aria-label={t.map.loading} />
-            ) : seatsQuery.isError ? (
-              <QueryProblem concertId={concertId} error={seatsQuery.error} onRetry={() => seatsQuery.refetch()} />
-            ) : seats.length === 0 ? (
-              <p className="muted empty-state">{t.map.empty}</p>
+            {performance === undefined ? (
+              performancesQuery.isPending ? (
+                <div className={`skeleton ${styles.mapSkeleton}`} role="status" aria-label={t.map.loading} />
+              ) : (
+                <p className="muted empty-state">{t.map.choosePrompt}</p>
+              )
             ) : (
-              <>
-                <SeatMap
-                  seats={seats}
-                  selectedSeatIds={selectedSeats.map((seat) => seat.id)}
-                  caption={t.map.caption(performance ? formatShortDateTime(performance.startsAt) : "")}
-                  onToggle={(seat) => toggle(seat.id)}
-                />
-                <SeatLegend tiers={gradeTiers(seats)} />
-              </>
+              <SeatChooser
+                concertId={concertId}
+                chooser={chooser}
+                dateLabel={formatShortDateTime(performance.startsAt)}
+                selectedSeatIds={selectedSeatIds}
+                chosenBySection={chosenBySection}
+                onToggle={toggle}
+              />
             )}
             <p className="small muted">{t.map.updatedHint}</p>
             <MobileHoldBar selected={selectedSeats} isHolding={hold.isPending} canHold={canHold} onHold={holdSelection} />
@@ -181,9 +188,10 @@ export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsP
             isHolding={hold.isPending}
             canHold={canHold}
             onHold={holdSelection}
-            onClear={() => setSelectedIds([])}
+            onClear={() => setPicked([])}
           />
           <HoldsPanel
+            ref={holdsPanelRef}
             concertId={concertId}
             holds={holds}
             isLoading={reservationsQuery.isPending}

@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { Countdown } from "@/components/booking/countdown";
 import type { MyReservation } from "@/components/booking/booking-queries";
-import { gradeClass } from "@/components/booking/seat-map";
+import type { Ref } from "react";
+import { gradeClass } from "@/components/booking/seat-grid";
 import { formatShortDateTime, formatWon } from "@/lib/i18n/format";
 import { booking as t } from "@/lib/i18n/ko/booking";
 import styles from "./holds-panel.module.css";
 
 type Props = {
+  /** Focus lands here after a hold succeeds. */
+  ref?: Ref<HTMLElement>;
   concertId: string;
   /** The fan's live holds for this concert, soonest to end first. */
   holds: MyReservation[];
@@ -21,11 +24,11 @@ type Props = {
 };
 
 /** The fan's current holds with their countdown, a release button each, and the way to checkout. */
-export function HoldsPanel({ concertId, holds, isLoading, isLastMinute, holdSeconds, releasingId, onRelease }: Props) {
+export function HoldsPanel({ ref, concertId, holds, isLoading, isLastMinute, holdSeconds, releasingId, onRelease }: Props) {
   const soonest = holds[0];
   const total = holds.reduce((sum, hold) => sum + hold.price, 0);
   return (
-    <section className={`card stack ${styles.panel}`} aria-labelledby="holds-title" data-last-minute={isLastMinute || undefined}>
+    <section ref={ref} tabIndex={-1} className={`card stack ${styles.panel}`} aria-labelledby="holds-title" data-last-minute={isLastMinute || undefined}>
       <div className="row row--between">
         <h2 id="holds-title" className={styles.title}>{t.holds.title}</h2>
         {soonest && (
@@ -44,7 +47,7 @@ export function HoldsPanel({ concertId, holds, isLoading, isLastMinute, holdSeco
         <>
           <ul className={`list-plain ${styles.list}`}>
             {holds.map((hold) => {
-              const seat = t.seat.name(hold.grade, hold.seatNumber);
+              const seat = hold.label;
               return (
                 <li key={hold.id} className={styles.item}>
                   <span className={`grade-dot ${gradeClass(hold.grade)}`} aria-hidden="true" />

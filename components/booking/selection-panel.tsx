@@ -2,14 +2,14 @@
 
 import type { Seat } from "@/components/booking/booking-queries";
 import { HoldButton } from "@/components/booking/hold-button";
-import { gradeClass } from "@/components/booking/seat-map";
+import { gradeClass } from "@/components/booking/seat-grid";
 import { formatWon } from "@/lib/i18n/format";
 import { booking as t } from "@/lib/i18n/ko/booking";
 import styles from "./selection-panel.module.css";
 
 type Props = {
   selected: Seat[];
-  /** How many more seats the fan may still pick on this date. */
+  /** How many more seats the fan may still pick on this date (across sections). */
   remaining: number;
   /** Live holds allowed per fan and date. */
   limit: number;
@@ -39,7 +39,7 @@ export function SelectionPanel({ selected, remaining, limit, isHolding, canHold,
           {selected.map((seat) => (
             <li key={seat.id} className={styles.item}>
               <span className={`grade-dot ${gradeClass(seat.grade)}`} aria-hidden="true" />
-              <span>{t.seat.name(seat.grade, seat.number)}</span>
+              <span>{seat.label}</span>
               <span className="tabular muted">{formatWon(seat.price)}</span>
             </li>
           ))}

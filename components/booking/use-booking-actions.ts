@@ -16,8 +16,8 @@ import { common } from "@/lib/i18n/ko/common";
 
 type Options = {
   holdSeconds: number;
-  /** The seats on the map, to name seats in messages. */
-  seats: Seat[];
+  /** The seats picked, to name those someone else took. */
+  selectedSeats: Seat[];
   onHeld: () => void;
   /** Seats someone else took a moment earlier: drop them from the selection. */
   onSeatsTaken: (seatIds: string[]) => void;
@@ -27,7 +27,7 @@ type Options = {
 export type Notice = { tone: "success" | "warning" | "error"; text: string };
 
 /** Holding and releasing seats, and turning every outcome into a message for the fan. */
-export function useBookingActions({ holdSeconds, seats, onHeld, onSeatsTaken, onAdmissionLost }: Options) {
+export function useBookingActions({ holdSeconds, selectedSeats, onHeld, onSeatsTaken, onAdmissionLost }: Options) {
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<Notice | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: bookingKeys.all });
@@ -42,7 +42,7 @@ export function useBookingActions({ holdSeconds, seats, onHeld, onSeatsTaken, on
       case "SEAT_UNAVAILABLE": {
         const taken = (error.details as { seatIds?: string[] } | undefined)?.seatIds ?? [];
         onSeatsTaken(taken);
-        const names = seats.filter((seat) => taken.includes(seat.id)).map((seat) => t.seat.name(seat.grade, seat.number));
+        const names = selectedSeats.filter((seat) => taken.includes(seat.id)).map((seat) => seat.label);
         return { tone: "error", text: t.selection.taken(names.join(", ")) };
       }
       case "HOLD_LIMIT":
@@ -76,7 +76,7 @@ export function useBookingActions({ holdSeconds, seats, onHeld, onSeatsTaken, on
     mutationFn: (reservation: MyReservation) => releaseHold(reservation.id),
     onSuccess: async (_, reservation) => {
       await refresh();
-      setNotice({ tone: "success", text: t.holds.released(t.seat.name(reservation.grade, reservation.seatNumber)) });
+      setNotice({ tone: "success", text: t.holds.released(reservation.label) });
     },
     onError: async (error) => {
       // A hold that is already gone (expired or paid) needs no message beyond the refreshed list.

@@ -2,7 +2,15 @@ import { formatShortDateTime, formatWon } from "@/lib/i18n/format";
 import { payments as t } from "@/lib/i18n/ko/payments";
 import styles from "./payments.module.css";
 
-export type SeatRow = { id: string; seatNumber: number; grade: string; startsAt: string; price: number };
+export type SeatRow = {
+  id: string;
+  seatNumber: number;
+  grade: string;
+  startsAt: string;
+  price: number;
+  /** What a fan reads, e.g. "A구역 3열 12번". */
+  label: string;
+};
 
 /** Seats with their date, grade and price: the holds at checkout and the tickets after payment. */
 export function SeatTable({ seats, caption }: { seats: SeatRow[]; caption: string }) {
@@ -25,7 +33,7 @@ export function SeatTable({ seats, caption }: { seats: SeatRow[]; caption: strin
             <td>
               <span className={`grade--${seat.grade} ${styles.seatName}`}>
                 <span className="grade-dot" aria-hidden="true" />
-                {t.seatName(seat.grade, seat.seatNumber)}
+                {seat.label}
               </span>
             </td>
             <td className="num">{formatWon(seat.price)}</td>

@@ -72,7 +72,7 @@ export function TicketList({ concerts }: { concerts: ConcertTickets[] }) {
                       </div>
                       <ul className={`list-plain ${styles.tickets}`}>
                         {performance.tickets.map((ticket) => {
-                          const seat = payments.seatName(ticket.grade, ticket.seatNumber);
+                          const seat = ticket.label;
                           return (
                             <li key={ticket.reservationId} className={`${styles.ticket} grade--${ticket.grade}`}>
                               <span className={styles.ticketSeat}>{seat}</span>

@@ -37,9 +37,27 @@ export const booking = {
     updatedHint: "좌석 현황은 몇 초마다 자동으로 새로고침돼요.",
     myHoldsBadge: (count: number) => `내 좌석 ${count}석`,
     keyboardHint: "좌석 사이는 화살표 키로 이동하고, Enter 또는 스페이스로 고르거나 취소해요.",
+    section: (name: string) => name,
+    zoomIn: "좌석 크게 보기",
+    zoomOut: "좌석 작게 보기",
+    zoom: (percent: number) => `${percent}%`,
+  },
+  venue: {
+    title: "구역 선택",
+    caption: (date: string) => `${date} 공연장 구역`,
+    hint: "구역을 고르면 그 구역의 좌석이 나타나요. 다른 구역의 좌석도 함께 고를 수 있어요.",
+    loading: "공연장 배치도를 불러오는 중",
+    section: (name: string, grade: string, available: number) =>
+      available > 0 ? `${name}, ${grade}석, 남은 좌석 ${available.toLocaleString("ko-KR")}석` : `${name}, ${grade}석, 매진`,
+    selectedHere: (count: number) => `, 고른 좌석 ${count}석`,
+    seatsLeft: (available: number) => (available > 0 ? `${available.toLocaleString("ko-KR")}석` : "매진"),
+    back: "전체 구역 보기",
+    sectionHeading: (name: string, grade: string) => `${name} · ${grade}석`,
+    availabilityTitle: "남은 좌석",
+    availability: { plenty: "여유 (절반 이상)", some: "보통", few: "얼마 남지 않음 (20% 미만)", none: "매진" },
+    gradeCount: (available: number, total: number) => `${available.toLocaleString("ko-KR")} / ${total.toLocaleString("ko-KR")}석`,
   },
   seat: {
-    name: (grade: string, number: number) => `${grade}석 ${number}번`,
     state: {
       available: "선택 가능",
       selected: "선택함",

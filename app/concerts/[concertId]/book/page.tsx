@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookingScreen } from "@/components/booking/booking-screen";
+import { listPerformances } from "@/lib/booking/list-performances";
 import { getConcert } from "@/lib/catalog/get-concert";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -19,6 +20,8 @@ export default async function BookPage({ params }: Props) {
   if (!concert) notFound();
 
   const admission = await requirePageAdmission(user.id, concert.id);
+  // Read here so the dates and the seat map's space are there in the first paint, not after a fetch.
+  const performances = await listPerformances(db(), { concertId: concert.id });
 
   return (
     <div className="container stack-lg">
@@ -34,6 +37,12 @@ export default async function BookPage({ params }: Props) {
         admittedUntil={admission.admittedUntil.toISOString()}
         holdSeconds={env().HOLD_TTL_SECONDS}
         maxHoldsPerPerformance={env().MAX_HOLDS_PER_PERFORMANCE}
+        initialPerformances={performances.map((performance) => ({
+          ...performance,
+          startsAt: performance.startsAt.toISOString(),
+          bookingOpensAt: performance.bookingOpensAt.toISOString(),
+          bookingClosesAt: performance.bookingClosesAt.toISOString(),
+        }))}
       />
     </div>
   );
