@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { ARENA_PRICES, arenaSections } from "./arena-layout.ts";
 import { expect, expectNoSeriousA11yViolations as expectAccessible, test } from "./fixtures.ts";
 
-// 3 sections of 12 rows of 16: 576 seats, enough to be drawn as a venue first.
+// 3 sections of 12 rows of 16 (A and B VIP, C behind them R): 576 seats, enough to be drawn as a venue first.
 const ARENA = { sections: arenaSections({ sections: 3, rowsPerSection: 12, seatsPerRow: 16 }), prices: ARENA_PRICES };
 const PHONE = { width: 390, height: 844 };
 
@@ -23,8 +23,7 @@ async function admitted(page: Page, concertId: string) {
 /** Opens a section from the drawing, picks its first free seat and answers that seat's label. */
 async function pickFirstFreeSeatIn(page: Page, section: RegExp): Promise<string> {
   await page.getByRole("button", { name: section }).click();
-  const heading = page.getByRole("heading", { level: 3 });
-  await expect(heading).toBeFocused();
+  await expect(page.getByRole("heading", { level: 3, name: / · / })).toBeFocused();
   const free = page.getByRole("button", { name: /선택 가능$/ }).first();
   const label = (await free.getAttribute("aria-label"))!.split(",")[0]!;
   await free.click();
@@ -47,9 +46,9 @@ for (const viewport of [{ width: 1280, height: 800 }, PHONE]) {
     const first = await pickFirstFreeSeatIn(page, /^A구역, VIP석/);
     // Back on the drawing, the section with the pick is marked, and the pick is kept.
     await expect(page.getByRole("button", { name: "A구역, VIP석, 남은 좌석 192석, 고른 좌석 1석" })).toBeFocused();
-    const second = await pickFirstFreeSeatIn(page, /^B구역, R석/);
+    const second = await pickFirstFreeSeatIn(page, /^C구역, R석/);
     expect(first).toMatch(/^A구역 1열 \d+번$/);
-    expect(second).toMatch(/^B구역 1열 \d+번$/);
+    expect(second).toMatch(/^C구역 1열 \d+번$/);
     await expect(page.getByRole("region", { name: "선택한 좌석" }).getByRole("listitem")).toHaveText([new RegExp(first), new RegExp(second)]);
 
     await page.getByRole("button", { name: "선택 좌석 잡기" }).click();
@@ -86,9 +85,9 @@ test("the keyboard reaches a section on the drawing and moves between its seats 
   const sectionA = page.getByRole("button", { name: /^A구역, VIP석/ });
   await sectionA.focus();
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: /^B구역, R석/ })).toBeFocused();
+  await expect(page.getByRole("button", { name: /^B구역, VIP석/ })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 3, name: "B구역 · R석" })).toBeFocused();
+  await expect(page.getByRole("heading", { level: 3, name: "B구역 · VIP석" })).toBeFocused();
   // Past the zoom buttons, Tab lands on the grid's one tab stop: its first free seat.
   for (let press = 0; press < 4 && !(await page.locator(":focus").getAttribute("data-seat-id")); press += 1) await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveAttribute("aria-label", /^B구역 1열 1번,/);

@@ -53,6 +53,7 @@ test.describe("a hall", () => {
       await page.waitForLoadState("networkidle");
       const shift = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
       test.info().annotations.push({ type: "layout shift", description: `hall ${viewport.width}px: ${shift.toFixed(3)}` });
+      console.log(`hall ${viewport.width}px: shift ${shift.toFixed(3)}`);
       expect(shift).toBeLessThan(0.1);
     });
   }
@@ -75,7 +76,9 @@ test.describe("an arena of 15,000 seats", () => {
       await page.getByRole("button", { name: /^A구역, VIP석/ }).click();
       await expect(page.getByRole("button", { name: /^A구역 25열 25번,/ })).toBeVisible();
       const sectionNodes = await domSize(page);
-      test.info().annotations.push({ type: "size", description: `15,000 seats ${viewport.width}px: shift ${shift.toFixed(3)}, DOM ${venueNodes} (drawing) / ${sectionNodes} (a section)` });
+      const figures = `15,000 seats ${viewport.width}px: shift ${shift.toFixed(3)}, DOM ${venueNodes} (drawing) / ${sectionNodes} (a section)`;
+      test.info().annotations.push({ type: "size", description: figures });
+      console.log(figures);
       expect(shift).toBeLessThan(0.1);
       expect(venueNodes).toBeLessThan(3_000);
       expect(sectionNodes).toBeLessThan(3_000);

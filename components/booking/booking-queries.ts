@@ -1,7 +1,7 @@
 // Server state of the booking page: query keys, fetchers and the refresh
 // rhythm. Types come from the same zod schemas that describe the API.
 import type { z } from "zod";
-import { apiFetch, apiFetchTagged } from "@/lib/client/api";
+import { apiFetch, apiFetchTagged, primeTagged } from "@/lib/client/api";
 import type { heldReservationSchema, myReservationSchema, performanceSchema, seatSchema, sectionSchema, sectionsResponse } from "@/lib/booking/schemas";
 
 export type Performance = z.infer<typeof performanceSchema>;
@@ -38,8 +38,15 @@ export async function fetchSeats(performanceId: string, sectionId?: string): Pro
   return body.seats;
 }
 
+const sectionsPath = (performanceId: string) => `/api/performances/${performanceId}/sections`;
+
 export async function fetchSections(performanceId: string): Promise<SectionsOverview> {
-  return apiFetchTagged<SectionsOverview>(`/api/performances/${performanceId}/sections`);
+  return apiFetchTagged<SectionsOverview>(sectionsPath(performanceId));
+}
+
+/** Sections read elsewhere (the page's server render), as if fetched: the next fetch asks with their ETag. */
+export function primeSections(performanceId: string, etag: string, overview: SectionsOverview): void {
+  primeTagged(sectionsPath(performanceId), etag, overview);
 }
 
 export async function fetchMyReservations(): Promise<MyReservation[]> {

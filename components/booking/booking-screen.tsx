@@ -22,7 +22,7 @@ import { SeatChooser } from "@/components/booking/seat-chooser";
 import { SelectionPanel } from "@/components/booking/selection-panel";
 import { useBookingActions } from "@/components/booking/use-booking-actions";
 import { useHoldExpiry } from "@/components/booking/use-hold-expiry";
-import { useSeatChooser } from "@/components/booking/use-seat-chooser";
+import { useSeatChooser, type InitialSections } from "@/components/booking/use-seat-chooser";
 import { secondsUntil, useNow } from "@/components/booking/use-now";
 import { ApiError } from "@/lib/client/api";
 import { toggleSeat } from "@/lib/booking/seat-layout";
@@ -38,13 +38,15 @@ type Props = {
   maxHoldsPerPerformance: number;
   /** The dates as the server read them while rendering the page, so they show at once. */
   initialPerformances?: Performance[];
+  /** The first bookable date's sections as the server read them, with their ETag. */
+  initialSections?: InitialSections;
 };
 
 const LAST_MINUTE_SECONDS = 60;
 const isAdmissionError = (error: unknown) => error instanceof ApiError && ADMISSION_ERROR_CODES.has(error.code);
 
 /** Dates, seat map, selection and holds of one concert, for an admitted fan. */
-export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsPerPerformance, initialPerformances }: Props) {
+export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsPerPerformance, initialPerformances, initialSections }: Props) {
   const queryClient = useQueryClient();
   const now = useNow();
   const [chosenPerformanceId, setChosenPerformanceId] = useState<string | null>(null);
@@ -63,7 +65,7 @@ export function BookingScreen({ concertId, admittedUntil, holdSeconds, maxHoldsP
   const performanceId = chosenPerformanceId ?? performances.find(isBookable)?.id ?? null;
   const performance = performances.find((candidate) => candidate.id === performanceId);
 
-  const chooser = useSeatChooser(performance);
+  const chooser = useSeatChooser(performance, initialSections);
   const { seatsQuery, sectionsQuery } = chooser;
   const seats = useMemo(() => seatsQuery.data ?? [], [seatsQuery.data]);
   const reservationsQuery = useQuery({ queryKey: bookingKeys.myReservations(), queryFn: fetchMyReservations, refetchInterval: HOLDS_REFRESH_MS });

@@ -2,7 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { bookingKeys, fetchSeats, fetchSections, SEATS_REFRESH_MS, type Performance } from "@/components/booking/booking-queries";
+import {
+  bookingKeys,
+  fetchSeats,
+  fetchSections,
+  primeSections,
+  SEATS_REFRESH_MS,
+  type Performance,
+  type SectionsOverview,
+} from "@/components/booking/booking-queries";
 import { ALL_GRIDS_MAX_SEATS } from "@/lib/booking/seat-layout";
 
 /**
@@ -12,16 +20,21 @@ import { ALL_GRIDS_MAX_SEATS } from "@/lib/booking/seat-layout";
  * unchanged answer is a 304 and renders nothing again; sections out of view
  * are not refreshed.
  */
-export function useSeatChooser(performance: Performance | undefined) {
+export type InitialSections = { performanceId: string; etag: string; body: SectionsOverview };
+
+export function useSeatChooser(performance: Performance | undefined, initialSections?: InitialSections) {
   const performanceId = performance?.id ?? null;
   const showsAllGrids = performance !== undefined && performance.totalSeats <= ALL_GRIDS_MAX_SEATS;
   // The open section, per date: another date opens on its drawing.
   const [open, setOpen] = useState<{ performanceId: string; sectionId: string } | null>(null);
   const openSectionId = !showsAllGrids && open !== null && open.performanceId === performanceId ? open.sectionId : null;
 
+  // The server's read answers the first refresh's If-None-Match: a 304 when nothing changed since.
+  useState(() => initialSections && primeSections(initialSections.performanceId, initialSections.etag, initialSections.body));
   const sectionsQuery = useQuery({
     queryKey: bookingKeys.sections(performanceId ?? "none"),
     queryFn: () => fetchSections(performanceId!),
+    initialData: initialSections?.performanceId === performanceId ? initialSections?.body : undefined,
     enabled: performanceId !== null,
     refetchInterval: SEATS_REFRESH_MS,
   });

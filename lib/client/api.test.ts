@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiFetchTagged } from "@/lib/client/api";
+import { apiFetchTagged, primeTagged } from "@/lib/client/api";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -33,5 +33,13 @@ describe("apiFetchTagged", () => {
     await apiFetchTagged("/api/performances/q/sections");
     await apiFetchTagged("/api/performances/r/sections");
     expect(requests).toEqual([null, null]);
+  });
+
+  it("asks with a primed ETag first (the server's render), answering the primed body on a 304", async () => {
+    const requests = serve({ etag: '"s1"', body: { sections: ["fresh"] } });
+    const rendered = { sections: ["rendered"] };
+    primeTagged("/api/performances/s/sections", '"s1"', rendered);
+    expect(await apiFetchTagged("/api/performances/s/sections")).toBe(rendered);
+    expect(requests).toEqual(['"s1"']);
   });
 });

@@ -59,12 +59,16 @@ export async function apiFetchTagged<T>(path: string): Promise<T> {
   if (response.status === 304 && known) return known.body as T;
   const body = await readJson<T>(response);
   const etag = response.headers.get("etag");
-  taggedBodies.delete(path);
-  if (etag) {
-    taggedBodies.set(path, { etag, body });
-    if (taggedBodies.size > TAGGED_BODIES_MAX) taggedBodies.delete(taggedBodies.keys().next().value!);
-  }
+  if (etag) primeTagged(path, etag, body);
+  else taggedBodies.delete(path);
   return body;
+}
+
+/** Remembers a body and its ETag as read for a path (by apiFetchTagged, or by the server's render). */
+export function primeTagged(path: string, etag: string, body: unknown): void {
+  taggedBodies.delete(path);
+  taggedBodies.set(path, { etag, body });
+  if (taggedBodies.size > TAGGED_BODIES_MAX) taggedBodies.delete(taggedBodies.keys().next().value!);
 }
 
 /** A fresh Idempotency-Key for one user intent (reused on retries of that intent). */
