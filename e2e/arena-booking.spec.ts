@@ -88,6 +88,7 @@ test("the keyboard reaches a section on the drawing and moves between its seats 
   await expect(page.getByRole("button", { name: /^B구역, VIP석/ })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 3, name: "B구역 · VIP석" })).toBeFocused();
+  await expect(page.getByRole("button", { name: /^B구역 1열 1번,/ })).toBeVisible();
   // Past the zoom buttons, Tab lands on the grid's one tab stop: its first free seat.
   for (let press = 0; press < 4 && !(await page.locator(":focus").getAttribute("data-seat-id")); press += 1) await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveAttribute("aria-label", /^B구역 1열 1번,/);

@@ -46,7 +46,7 @@ export function CheckoutView({ summary, initialBalance }: Props) {
   const [clockOffsetMs] = useState(() => Date.parse(summary.serverNow) - Date.now());
   const now = useNow();
 
-  if (pay.isSuccess) return <PaymentConfirmation result={pay.data} concertId={concert.id} holds={holds} />;
+  if (pay.isSuccess) return <PaymentConfirmation result={pay.data} concertId={concert.id} />;
   if (holds.length === 0) return <EndPanel kind="empty" concertId={concert.id} />;
 
   const total = holds.reduce((sum, hold) => sum + hold.price, 0);

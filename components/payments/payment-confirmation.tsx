@@ -5,21 +5,11 @@ import { useEffect, useRef } from "react";
 import { SeatTable } from "@/components/payments/seat-table";
 import { formatShortDateTime, formatWon } from "@/lib/i18n/format";
 import { payments as t } from "@/lib/i18n/ko/payments";
-import type { CheckoutHold } from "@/lib/payments/list-checkout-holds";
 import type { PaymentResponse } from "@/lib/payments/schemas";
 import styles from "./payments.module.css";
 
-type Props = {
-  result: PaymentResponse;
-  concertId: string;
-  /** The holds that were paid for, which name their seats (the payment answers without labels). */
-  holds: CheckoutHold[];
-};
-
 /** Shown in place of the checkout once the payment went through. */
-export function PaymentConfirmation({ result, concertId, holds }: Props) {
-  const labels = new Map(holds.map((hold) => [hold.reservationId, hold.label]));
-  const seats = result.reservations.map((reservation) => ({ ...reservation, label: labels.get(reservation.id) ?? t.seatName(reservation.grade, reservation.seatNumber) }));
+export function PaymentConfirmation({ result, concertId }: { result: PaymentResponse; concertId: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -47,7 +37,7 @@ export function PaymentConfirmation({ result, concertId, holds }: Props) {
           <dd className={styles.paymentId}>{result.payment.id.slice(0, 8).toUpperCase()}</dd>
         </div>
       </dl>
-      <SeatTable seats={seats} caption={t.confirmation.seatsCaption} />
+      <SeatTable seats={result.reservations} caption={t.confirmation.seatsCaption} />
       <div className={styles.actions}>
         <Link href="/tickets" className="btn btn--primary btn--large">{t.confirmation.tickets}</Link>
         <Link href={`/concerts/${concertId}`} className="btn btn--large">{t.confirmation.backToConcert}</Link>

@@ -20,7 +20,7 @@ export const booking = {
   dates: {
     title: "날짜 선택",
     legend: "공연 날짜",
-    seatsLeft: (available: number, total: number) => `${available} / ${total}석 남음`,
+    seatsLeft: (available: number, total: number) => `${available.toLocaleString("ko-KR")} / ${total.toLocaleString("ko-KR")}석 남음`,
     soldOut: "매진",
     notOpenYet: "예매 전",
     empty: "지금 예매할 수 있는 공연 날짜가 없어요.",
