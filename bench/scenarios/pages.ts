@@ -5,6 +5,7 @@
 // same with an arena concert on sale (3 dates of 15,000 seats), so the
 // catalogue's cost can be compared with and without 45,000 more seats.
 import type { BenchContext, BenchRequest, Measurement, ScenarioReport, ScenarioResult } from "../lib/context.ts";
+import { arenaSeatCount, arenaSections, ARENA_PRICES, KSPO_DOME_LIKE } from "@/lib/venues/arena-layout";
 import { createBenchConcert } from "../lib/concert.ts";
 import { combineRounds } from "../lib/measure.ts";
 
@@ -13,7 +14,6 @@ const ROUNDS = 3;
 const ROUND_SECONDS = 5;
 const SIGNED_IN_FANS = 200;
 const ARENA_DATES = 3;
-const ARENA_SEATS_PER_DATE = 15_000;
 const QUERY_SAMPLE_REQUESTS = 20;
 /** A browser loading a page, as fans landing on it do (a client navigation's fetch() is answered differently). */
 const AS_A_DOCUMENT = { accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
@@ -29,16 +29,12 @@ async function onSaleConcertId(ctx: BenchContext): Promise<string> {
   return onSale.id;
 }
 
-/** A concert on sale now with `dates` performances of `seatsPerDate` seats each, written in bulk. */
-async function createArenaConcert(ctx: BenchContext, dates: number, seatsPerDate: number): Promise<string> {
+/** A concert on sale now with `dates` performances of the KSPO DOME-like arena's ~15,000 seats each. */
+async function createArenaConcert(ctx: BenchContext, dates: number): Promise<string> {
   const { concertId } = await createBenchConcert(ctx, {
     title: "아레나 벤치마크",
     performances: dates,
-    grades: [
-      { grade: "VIP", from: 1, to: 1_000, price: 165_000 },
-      { grade: "R", from: 1_001, to: 6_000, price: 143_000 },
-      { grade: "S", from: 6_001, to: seatsPerDate, price: 121_000 },
-    ],
+    venue: { name: "아레나 벤치마크", sections: arenaSections(KSPO_DOME_LIKE), prices: { ...ARENA_PRICES } },
   });
   await ctx.db.$executeRaw`ANALYZE seats`;
   return concertId;
@@ -86,8 +82,8 @@ export default async function pages(ctx: BenchContext): Promise<ScenarioReport> 
   ];
   const before = await measureInRounds(ctx, seeded);
 
-  ctx.log(`Adding an arena concert: ${ARENA_DATES} dates of ${ARENA_SEATS_PER_DATE.toLocaleString("en")} seats…`);
-  const arenaId = await createArenaConcert(ctx, ARENA_DATES, ARENA_SEATS_PER_DATE);
+  ctx.log(`Adding an arena concert: ${ARENA_DATES} dates of ${arenaSeatCount(KSPO_DOME_LIKE).toLocaleString("en")} seats…`);
+  const arenaId = await createArenaConcert(ctx, ARENA_DATES);
   const arena: Target[] = [
     { name: "GET /api/concerts (with the arena)", requests: [{ path: "/api/concerts" }] },
     { name: "GET / (visitor, with the arena)", requests: [{ path: "/", headers: AS_A_DOCUMENT }] },
