@@ -4,6 +4,7 @@
 // statements a refresh costs (docs/decisions/122). Smaller numbers for a smoke
 // run: BENCH_CONSOLE_WAITING and BENCH_CONSOLE_SOLD.
 import { createUser, sessionCookieFor } from "@/lib/testing/fixtures";
+import { toSectionSpecs } from "@/lib/venues/venue-input";
 import type { BenchContext, Measurement, ScenarioReport } from "../lib/context.ts";
 import { createBenchConcert } from "../lib/concert.ts";
 import { combineRounds } from "../lib/measure.ts";
@@ -13,6 +14,7 @@ const SOLD = Number(process.env.BENCH_CONSOLE_SOLD ?? 10_000);
 /** Seats a payment buys. */
 const SEATS_PER_PAYMENT = 2;
 const FREE_SEATS = 2_000;
+const SEATS_PER_SECTION = 100 * 50;
 const OPERATORS = 10;
 const CONNECTIONS = 20;
 const ROUNDS = 3;
@@ -23,11 +25,16 @@ const PAST_FRESHNESS_MS = 1_100;
 
 /** A concert on sale with SOLD seats sold (two a payment) and WAITING fans in line behind the counter. */
 async function createBusyConcert(ctx: BenchContext): Promise<string> {
-  const seats = SOLD + FREE_SEATS;
+  // Arena sections of 100 rows of 50 (a hall's rows of ten would pass the 500 rows a section may have).
+  const sections = Math.ceil((SOLD + FREE_SEATS) / SEATS_PER_SECTION);
   const { concertId, performanceIds } = await createBenchConcert(ctx, {
     title: "콘솔 벤치마크",
     performances: 1,
-    grades: [{ grade: "R", from: 1, to: seats, price: 110_000 }],
+    venue: {
+      name: "콘솔 벤치마크 아레나",
+      sections: toSectionSpecs(Array.from({ length: sections }, (_, index) => ({ name: `${index + 1}구역`, grade: "R", rows: 100, seatsPerRow: 50 }))),
+      prices: { R: 110_000 },
+    },
   });
   const buyer = await createUser(ctx.db);
   await ctx.db.$executeRaw`
