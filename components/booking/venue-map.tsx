@@ -4,6 +4,7 @@ import type { KeyboardEvent } from "react";
 import type { VenueSection } from "@/components/booking/booking-queries";
 import { availabilityOf } from "@/lib/booking/seat-layout";
 import { booking as t } from "@/lib/i18n/ko/booking";
+import { ARENA_STAGE as STAGE } from "@/lib/venues/arena-layout";
 import styles from "./venue-map.module.css";
 
 type Props = {
@@ -20,8 +21,8 @@ function fontSize(section: VenueSection): number {
 }
 
 /**
- * The venue drawn as its sections (1000 × 1000 view box, the stage at the
- * top), each coloured by the share of its seats still free. A section is a
+ * The venue drawn as its sections (1000 × 1000 view box, the stage where the
+ * venue layouts leave it, at the top), each coloured by the share of its seats still free. A section is a
  * button: Tab reaches each, Enter or Space opens its seats, and its name,
  * grade and seats left are read out. The drawing scales to the screen's width.
  */
@@ -35,8 +36,10 @@ export function VenueMap({ sections, caption, chosenBySection, onChoose }: Props
   return (
     <svg className={styles.venue} viewBox="0 0 1000 1000" role="group" aria-label={caption}>
       <g aria-hidden="true">
-        <rect className={styles.stage} x={320} y={20} width={360} height={70} rx={35} />
-        <text className={styles.stageText} x={500} y={55} dominantBaseline="central" textAnchor="middle">{t.map.stage}</text>
+        <rect className={styles.stage} x={STAGE.x} y={STAGE.y} width={STAGE.width} height={STAGE.height} rx={STAGE.height / 2} />
+        <text className={styles.stageText} x={STAGE.x + STAGE.width / 2} y={STAGE.y + STAGE.height / 2} dominantBaseline="central" textAnchor="middle">
+          {t.map.stage}
+        </text>
       </g>
       {sections.map((section) => {
         const chosen = chosenBySection.get(section.id) ?? 0;
