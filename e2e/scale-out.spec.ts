@@ -128,16 +128,23 @@ test("two app processes on one database keep tickets, seats and money consistent
 
 type StormFan = Fan & { seatId: string };
 
-/** Signs fans up and lets them into the concert's line, all through the first process. */
+/**
+ * Signs fans up one after another (sign-up hashes a password within a
+ * per-process budget, decision 076), then lets them all into the concert's
+ * line at once, all through the first process.
+ */
 async function admittedFans(playwright: { request: { newContext: () => Promise<APIRequestContext> } }, concertId: string, count: number): Promise<Fan[]> {
+  const signedUp: { api: APIRequestContext; id: string }[] = [];
+  for (let index = 0; index < count; index++) {
+    const api = await playwright.request.newContext();
+    const signUp = await api.post(`${SERVERS[0]}/api/auth/sign-up`, {
+      data: { email: uniqueEmail("sigkill"), password: "scale-out-1234", name: "장애 팬" },
+    });
+    signedUp.push({ api, id: (await json<{ user: { id: string } }>(signUp)).user.id });
+  }
   return Promise.all(
-    Array.from({ length: count }, async () => {
-      const api = await playwright.request.newContext();
-      const signUp = await api.post(`${SERVERS[0]}/api/auth/sign-up`, {
-        data: { email: uniqueEmail("sigkill"), password: "scale-out-1234", name: "장애 팬" },
-      });
-      const { user } = await json<{ user: { id: string } }>(signUp);
-      const fan: Fan = { api, id: user.id, token: (await json<{ token: string }>(await api.post(`${SERVERS[0]}/api/concerts/${concertId}/queue`))).token };
+    signedUp.map(async ({ api, id }) => {
+      const fan: Fan = { api, id, token: (await json<{ token: string }>(await api.post(`${SERVERS[0]}/api/concerts/${concertId}/queue`))).token };
       await expect
         .poll(async () => {
           const status = await json<{ status: string; token?: string }>(
