@@ -2,12 +2,15 @@
 // PostgreSQL: (a) before a statement reaches the server, (b) after COMMIT
 // reached it but before its reply came back (the ambiguous commit). The
 // faulted attempt answers 503; the client's retry with the same
-// Idempotency-Key gives exactly one effect and the stored answer, for charges
-// and payments; the history of requests is explained by the database, and the
-// whole database keeps its money and seat invariants.
+// Idempotency-Key gives exactly one effect and the stored answer, for charges,
+// payments, operator refunds and fans' cancellations; the history of charges
+// and payments is explained by the database, and the whole database keeps its
+// money and seat invariants.
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { POST as refundRoute } from "@/app/api/admin/payments/[paymentId]/refund/route";
 import { POST as payRoute } from "@/app/api/payments/route";
+import { POST as cancelRoute } from "@/app/api/tickets/[reservationId]/cancel/route";
 import { POST as chargeRoute } from "@/app/api/wallet/charge/route";
 import { db } from "@/lib/db";
 import { expectServiceUnavailable, quietLogs } from "@/lib/testing/faults";
@@ -16,6 +19,7 @@ import { expectHistoryExplained, startHistory, type Recorder } from "@/lib/testi
 import { call } from "@/lib/testing/http";
 import { countInvariantViolations, NO_VIOLATIONS } from "@/lib/testing/ledger";
 import { chargeRequest, createPayingFan, payRequest } from "@/lib/testing/payments";
+import { cancelRequest, createTicketHolder, refundRequest } from "@/lib/testing/refunds";
 import { startPgProxy } from "@/lib/testing/pg-proxy";
 
 // The app's pool (db()) is made on first use, so it connects through the proxy.
@@ -88,12 +92,46 @@ async function payWithFault(fault: (statement: RegExp) => Promise<void>, options
   await expectHistoryExplained(db(), history);
 }
 
+type RefundBy = "operator" | "fan";
+
+/** An operator refunds the fan's whole payment, or the fan cancels one ticket of it, with one key throughout. */
+async function refundWithFault(fault: (statement: RegExp) => Promise<void>, options: { wasCommitted: boolean; by: RefundBy }) {
+  quietLogs();
+  const holder = await createTicketHolder(db(), { seatNumbers: [1, 2] });
+  const key = randomUUID();
+  const refunded = options.by === "operator" ? holder.total : holder.holds[0]!.price;
+  let send: () => Promise<Response>;
+  if (options.by === "operator") {
+    const operator = await createUser(db(), { role: "ADMIN" });
+    const cookie = await sessionCookieFor(db(), operator.id);
+    send = () => call(refundRoute, refundRequest({ cookie, paymentId: holder.paymentId, key }), { paymentId: holder.paymentId });
+  } else {
+    const reservationId = holder.reservationIds[0]!;
+    send = () => call(cancelRoute, cancelRequest({ cookie: holder.cookie, reservationId, key }), { reservationId });
+  }
+  const refundsOfPayment = () => db().refund.count({ where: { paymentId: holder.paymentId } });
+
+  const cut = fault(/ledger_write\(/);
+  await expectServiceUnavailable(await send());
+  await cut;
+  expect(await refundsOfPayment()).toBe(options.wasCommitted ? 1 : 0);
+
+  await retryAndReplay(send, options);
+  expect(await refundsOfPayment()).toBe(1);
+  expect(await db().walletEntry.count({ where: { userId: holder.userId, type: "REFUND" } })).toBe(1);
+  expect(await db().reservation.count({ where: { paymentId: holder.paymentId, status: "CANCELLED" } })).toBe(options.by === "operator" ? 2 : 1);
+  expect((await db().wallet.findUniqueOrThrow({ where: { userId: holder.userId } })).balance).toBe(BigInt(holder.balance + refunded));
+}
+
 describe("a connection cut before the statement reaches the server", () => {
   it("a charge answers 503 and charges nothing; its retry charges exactly once", () =>
     chargeWithFault(proxy.cutBeforeStatement, { wasCommitted: false }));
 
   it("a payment answers 503 and pays nothing; its retry pays exactly once", () =>
     payWithFault(proxy.cutBeforeStatement, { wasCommitted: false }));
+
+  it.each<RefundBy>(["operator", "fan"])("a refund by the %s answers 503 and refunds nothing; its retry refunds exactly once", (by) =>
+    refundWithFault(proxy.cutBeforeStatement, { wasCommitted: false, by }));
 });
 
 describe("a connection cut after COMMIT was sent, before its reply (the ambiguous commit)", () => {
@@ -102,4 +140,9 @@ describe("a connection cut after COMMIT was sent, before its reply (the ambiguou
 
   it("a payment answers 503 though it committed; its retry gets the stored answer and pays nothing more", () =>
     payWithFault(proxy.cutCommitReply, { wasCommitted: true }));
+
+  it.each<RefundBy>(["operator", "fan"])(
+    "a refund by the %s answers 503 though it committed; its retry gets the stored answer and refunds nothing more",
+    (by) => refundWithFault(proxy.cutCommitReply, { wasCommitted: true, by }),
+  );
 });
