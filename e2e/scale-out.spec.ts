@@ -160,18 +160,26 @@ async function admittedFans(playwright: { request: { newContext: () => Promise<A
   );
 }
 
-/** Records each attempt; a request that never got an answer (the process died) is recorded as 599 CONNECTION_LOST. */
-function stormRecorder(history: History, onAnswer: (answered: number) => void) {
-  let answered = 0;
-  return async (operation: Operation, send: () => Promise<APIResponse>): Promise<APIResponse | null> => {
+/**
+ * Records each attempt; a request that never got an answer (the process died)
+ * is recorded as 599 CONNECTION_LOST. `onSend` and `onAnswer` see how many
+ * requests to each server are waiting for their answer.
+ */
+function stormRecorder(
+  history: History,
+  hooks: { onSend: (server: string) => void; onSettled: (server: string) => void; onAnswer: (operation: Operation) => void },
+) {
+  return async (operation: Operation, server: string, send: () => Promise<APIResponse>): Promise<APIResponse | null> => {
     const start = performance.now();
+    const pending = send();
+    hooks.onSend(server);
     try {
-      const response = await send();
+      const response = await pending.finally(() => hooks.onSettled(server));
       const text = await response.text();
       const body: unknown = text ? JSON.parse(text) : null;
       const code = (body as { error?: { code?: string } } | null)?.error?.code;
       history.events.push({ ...operation, start, end: performance.now(), status: response.status(), code, body });
-      onAnswer(++answered);
+      hooks.onAnswer(operation);
       return response;
     } catch {
       history.events.push({ ...operation, start, end: performance.now(), status: 599, code: "CONNECTION_LOST", body: null });
@@ -192,7 +200,7 @@ async function settle(
 ): Promise<APIResponse> {
   let server = firstServer;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const response = await record(operation, () => send(server));
+    const response = await record(operation, server, () => send(server));
     if (response && response.status() < 500) return response;
     server = SERVERS[0]!;
     const settled = await beforeRetry();
@@ -225,9 +233,36 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   const history: History = { before: await readSnapshotWith(query, { userIds }), events: [] };
   const pidFile = secondServerPidFile(SECOND_PORT);
   const killedPid = Number(readFileSync(pidFile, "utf8"));
-  const record = stormRecorder(history, (answered) => {
-    // A quarter into the storm, with requests to both processes in flight.
-    if (answered === STORM_FANS) process.kill(killedPid, "SIGKILL");
+  // When the first hold is answered, the second process is frozen (SIGSTOP):
+  // what it was doing stops mid-way, and what is sent to it waits. It is
+  // killed (SIGKILL) as soon as a request is sent to it after that, which then
+  // surely loses its answer, or when every request still waiting waits on it.
+  // One of the two is bound to come: every payment goes to the second process
+  // and follows a won hold, and at most the first hold was answered before the
+  // freeze.
+  const waiting = new Map<string, number>(SERVERS.map((server) => [server, 0]));
+  let isFrozen = false;
+  let isKilled = false;
+  const kill = () => {
+    isKilled = true;
+    process.kill(killedPid, "SIGKILL");
+  };
+  const onlySecondIsWaiting = () => waiting.get(SERVERS[0]!) === 0 && waiting.get(SERVERS[1]!)! > 0;
+  const record = stormRecorder(history, {
+    onSend: (server) => {
+      waiting.set(server, waiting.get(server)! + 1);
+      if (isFrozen && !isKilled && server === SERVERS[1]) kill();
+    },
+    onSettled: (server) => {
+      waiting.set(server, waiting.get(server)! - 1);
+      if (isFrozen && !isKilled && onlySecondIsWaiting()) kill();
+    },
+    onAnswer: (operation) => {
+      if (operation.kind !== "hold" || isFrozen) return;
+      process.kill(killedPid, "SIGSTOP");
+      isFrozen = true;
+      if (onlySecondIsWaiting()) kill();
+    },
   });
 
   const outcomes = await Promise.all(
@@ -256,7 +291,7 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
       const reservationId = reservations?.find((row) => row.seatId === fan.seatId && (row.status ?? "HELD") === "HELD")?.id;
       if (!reservationId) return { fan, charge: charge.status(), hold: hold.status(), pay: null };
       const payKey = `sigkill-pay-${fan.id}`;
-      const pay = await settle(record, { kind: "pay", userId: fan.id, reservationIds: [reservationId], key: payKey }, own, (server) =>
+      const pay = await settle(record, { kind: "pay", userId: fan.id, reservationIds: [reservationId], key: payKey }, SERVERS[1]!, (server) =>
         fan.api.post(`${server}/api/payments`, {
           data: { reservationIds: [reservationId] },
           headers: { "idempotency-key": payKey, "x-queue-token": fan.token },
