@@ -1,14 +1,21 @@
 // Applies prisma/migrations/*/migration.sql in order, once each, recording
 // them in _encore_migrations. Safe to run from several processes at once.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "prisma", "migrations");
-/** The pinned checksums (docs/decisions/052), checked by scripts/migration-checksums.test.ts. */
+/**
+ * The pins of the migrations written before pins moved into each folder, and
+ * the earlier texts databases may have applied (docs/decisions/052). It sits
+ * among applied migrations and is never edited either: its own checksum is
+ * pinned by scripts/migration-checksums.test.ts.
+ */
 export const CHECKSUMS_FILE = path.join(MIGRATIONS_DIR, "checksums.json");
+/** A migration folder's pin: the SHA-256 of its migration.sql, written with it and never edited. */
+export const PIN_FILE = "migration.sql.sha256";
 const MIGRATION_LOCK_KEY = 72_616_001;
 
 export type Migration = { name: string; sql: string; checksum: string };
@@ -30,8 +37,21 @@ export function listMigrations(): Migration[] {
     });
 }
 
+/** Where a migration's pin is written: in its own folder. */
+export function pinFileOf(name: string): string {
+  return path.join(MIGRATIONS_DIR, name, PIN_FILE);
+}
+
+/** The pins of checksums.json and the pins in the migration folders, as one list. */
 export function readPinnedChecksums(): PinnedChecksums {
-  return JSON.parse(readFileSync(CHECKSUMS_FILE, "utf8")) as PinnedChecksums;
+  const listed = JSON.parse(readFileSync(CHECKSUMS_FILE, "utf8")) as PinnedChecksums;
+  const pinned = { ...listed.pinned };
+  for (const { name } of listMigrations()) {
+    if (!existsSync(pinFileOf(name))) continue;
+    if (name in pinned) throw new Error(`${name} is pinned twice: in ${PIN_FILE} and in checksums.json.`);
+    pinned[name] = readFileSync(pinFileOf(name), "utf8").trim();
+  }
+  return { pinned, previouslyApplied: listed.previouslyApplied };
 }
 
 /**
