@@ -23,6 +23,13 @@ export const liveResponse = z
   .object({
     room: z.object({
       waiting: counterSchema, admitted: counterSchema, isPaused: z.boolean(), lastTicket: counterSchema, servingCounter: counterSchema,
+      noShows: counterSchema.describe(
+        "An addition: fans admitted who did not claim their turn within the claim window (ended as ABANDONED, or lapsed and not yet ended).",
+      ),
+      etaSeconds: counterSchema.nullable().describe(
+        "An addition: seconds until the last fan waiting now is admitted, at the pace of the last 5 minutes' admissions "
+        + "(or, with none, the pace the settings allow); 0 when nobody waits, null while paused or before the opening.",
+      ),
     }),
     seats: z.object(seatCounts),
     revenue: wonSchema.describe("Won of the seats sold (refunded seats excluded)."),
@@ -33,7 +40,11 @@ export const liveResponse = z
         startsAt: z.iso.datetime(),
         ...seatCounts,
         sections: z
-          .array(z.object({ sectionId: z.string(), name: z.string(), grade: z.string(), ...seatCounts }))
+          .array(z.object({
+            sectionId: z.string(), name: z.string(), grade: z.string(), ...seatCounts,
+            x: z.number(), y: z.number(), width: z.number(), height: z.number(),
+            rotation: z.number().describe("The section's box on the venue drawing (1000 × 1000 view box), as the sections endpoint draws it."),
+          }))
           .describe("Per section of the venue, in drawing order: the heat map."),
       }))
       .describe("An addition: the seat counts per date and per section."),

@@ -1,10 +1,13 @@
 import "server-only";
 import type { LiveCounts } from "@/lib/admin/live-schemas";
 import type { Db } from "@/lib/db";
-import { ROOM_LINE_COUNTS } from "@/lib/queue/room-line-counts";
+import { LINE_PACE_WINDOW_SECONDS, lineEtaSeconds } from "@/lib/admin/line-eta";
+import { ROOM_LINE_COUNTS, ROOM_NO_SHOWS } from "@/lib/queue/room-line-counts";
 
 /** The per-minute charts cover this many minutes, the current one last. */
 export const LIVE_MINUTES = 60;
+
+type SectionBox = { x: number; y: number; width: number; height: number; rotation: number };
 
 type LiveRow = {
   last_ticket: bigint;
@@ -12,10 +15,17 @@ type LiveRow = {
   is_paused: boolean;
   waiting: bigint;
   admitted: bigint;
+  no_shows: bigint;
+  capacity: number;
+  admission_rate_per_minute: number;
+  admission_window_seconds: number;
+  is_open: boolean;
+  recent_admissions: bigint;
+  pace_seconds: number;
   read_at: Date;
   dates: {
     performanceId: string; startsAt: string; revenue: number;
-    sections: { sectionId: string; name: string; grade: string; total: number; sold: number; held: number }[];
+    sections: (SectionBox & { sectionId: string; name: string; grade: string; total: number; sold: number; held: number })[];
   }[];
   per_minute: { minute: string; joins: number; admissions: number; holds: number; payments: number; seatsSold: number }[];
 };
@@ -27,7 +37,9 @@ type LiveRow = {
  * seats from the reservations of each date (the sold and held ones, on the
  * (performance_id, status) index), per section of the venue, against the
  * venue's seat counts (seats are made from it), and the per-minute counts from the last hour's time ranges of
- * tokens and reservations (indexed). Null for an unknown concert.
+ * tokens and reservations (indexed). No-shows are counted over the fans served
+ * (ROOM_NO_SHOWS) and the line's ETA from the last minutes' admissions (an
+ * index range) and the room's settings. Null for an unknown concert.
  */
 export async function readLiveCounts(db: Db, concertId: string): Promise<LiveCounts | null> {
   const [row] = await db.$queryRaw<LiveRow[]>`
@@ -59,12 +71,17 @@ export async function readLiveCounts(db: Db, concertId: string): Promise<LiveCou
       SELECT date_trunc('minute', updated_at) AS minute, count(*) AS seats, count(DISTINCT payment_id) AS payments FROM taken, since
       WHERE status = 'CONFIRMED' AND updated_at >= since.at GROUP BY 1
     )
-    SELECT r.last_ticket, r.serving_counter, r.is_paused, ${ROOM_LINE_COUNTS}, now() AS read_at,
+    SELECT r.last_ticket, r.serving_counter, r.is_paused, ${ROOM_LINE_COUNTS}, ${ROOM_NO_SHOWS}, now() AS read_at,
+           r.capacity, r.admission_rate_per_minute, r.admission_window_seconds, r.opens_at <= now() AS is_open,
+           (SELECT count(*) FROM queue_tokens
+            WHERE concert_id = r.concert_id AND admitted_at > now() - make_interval(secs => ${LINE_PACE_WINDOW_SECONDS})) AS recent_admissions,
+           greatest(0, least(${LINE_PACE_WINDOW_SECONDS}, extract(epoch FROM now() - r.opens_at)))::float8 AS pace_seconds,
            (SELECT coalesce(json_agg(json_build_object(
                      'performanceId', d.id, 'startsAt', d.starts_at,
                      'revenue', (SELECT coalesce(sum(t.price), 0) FROM taken t WHERE t.performance_id = d.id AND t.status = 'CONFIRMED'),
                      'sections', (SELECT json_agg(json_build_object(
                                            'sectionId', vs.id, 'name', vs.name, 'grade', vs.grade,
+                                           'x', vs.x, 'y', vs.y, 'width', vs.width, 'height', vs.height, 'rotation', vs.rotation,
                                            'total', (SELECT sum(length) FROM unnest(vs.row_lengths) AS length),
                                            'sold', coalesce(ts.sold, 0), 'held', coalesce(ts.held, 0))
                                          ORDER BY vs.position)
@@ -92,10 +109,17 @@ export async function readLiveCounts(db: Db, concertId: string): Promise<LiveCou
       sections,
     };
   });
+  const waiting = Number(row.waiting);
+  const etaSeconds = lineEtaSeconds({
+    waiting, isPaused: row.is_paused, isOpen: row.is_open,
+    capacity: row.capacity, ratePerMinute: row.admission_rate_per_minute, windowSeconds: row.admission_window_seconds,
+    recentAdmissions: Number(row.recent_admissions), paceSeconds: row.pace_seconds,
+  });
   return {
     room: {
-      waiting: Number(row.waiting), admitted: Number(row.admitted), isPaused: row.is_paused,
+      waiting, admitted: Number(row.admitted), isPaused: row.is_paused,
       lastTicket: Number(row.last_ticket), servingCounter: Number(row.serving_counter),
+      noShows: Number(row.no_shows), etaSeconds,
     },
     seats: seatCounts({ total: sumOf(dates, "total"), sold: sumOf(dates, "sold"), held: sumOf(dates, "held") }),
     revenue: row.dates.reduce((total, date) => total + Number(date.revenue), 0),

@@ -21,3 +21,15 @@ export const ROOM_LINE_COUNTS = Prisma.sql`
     + (SELECT count(*) FROM queue_tokens WHERE concert_id = r.concert_id AND status = 'WAITING' AND ticket <= r.serving_counter)
     + (SELECT count(*) FROM queue_tokens WHERE concert_id = r.concert_id AND status = 'WAITING' AND ticket IS NULL) AS waiting,
   (SELECT count(*) FROM queue_tokens WHERE concert_id = r.concert_id AND status = 'ADMITTED' AND NOT ${IS_LAPSED_ADMISSION}) AS admitted`;
+
+/**
+ * The no-shows of a room `r`, as the select item `no_shows`: fans admitted who
+ * never claimed their turn in time, whether the sweep has ended the turn
+ * (ABANDONED, END_LAPSED_ADMISSION) or not yet. An admitted fan's ticket is at
+ * or below the serving counter, so the count is a range of the (concert_id,
+ * status, ticket) index over the fans served, never over those waiting.
+ */
+export const ROOM_NO_SHOWS = Prisma.sql`
+  (SELECT count(*) FROM queue_tokens
+   WHERE concert_id = r.concert_id AND status = 'ENDED' AND ticket <= r.serving_counter AND end_reason = 'ABANDONED')
+  + (SELECT count(*) FROM queue_tokens WHERE concert_id = r.concert_id AND status = 'ADMITTED' AND claimed_at IS NULL AND ${IS_LAPSED_ADMISSION}) AS no_shows`;

@@ -62,13 +62,15 @@ export async function joinAs(cookie: string, concertId: string): Promise<JoinAns
  * Call before anything in the test file touches db(), so no connection
  * escapes. The test harness disconnects the client after the file.
  */
-export function recordDatabaseStatements(): { statements: string[] } {
-  const log = { statements: [] as string[] };
+export function recordDatabaseStatements(): { statements: string[]; values: unknown[][] } {
+  const log = { statements: [] as string[], values: [] as unknown[][] };
   sqlPoolOf(appDb()).on("connect", (client) => {
     const send = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      const query = args[0];
-      log.statements.push(typeof query === "string" ? query : String((query as { text?: unknown })?.text ?? ""));
+      const query = args[0] as string | { text?: unknown; values?: unknown[] } | undefined;
+      log.statements.push(typeof query === "string" ? query : String(query?.text ?? ""));
+      // The parameters as sent, so a test can run the same statement again (under EXPLAIN, say).
+      log.values.push(typeof query === "string" ? ((args[1] as unknown[] | undefined) ?? []) : (query?.values ?? []));
       return send(...args);
     };
   });
