@@ -22,16 +22,17 @@ const envSchema = deploymentSchema.extend({
   QUEUE_TOKEN_SECRET: z.string().min(32).optional(),
   HOLD_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   MAX_HOLDS_PER_PERFORMANCE: z.coerce.number().int().min(1).max(10).default(4),
-  /** Password hashes running at once per process for sign-in (unknown emails included) and for sign-up. */
-  SIGN_IN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
-  SIGN_UP_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * Password hashes handed at once to the hashing thread of sign-in (unknown emails included) and of
+   * sign-up (lib/auth/hash-threads.ts), so it always has the next one while the event loop is busy.
+   */
+  SIGN_IN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  SIGN_UP_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Requests admitted behind the running hashes; more are shed with 503 + Retry-After. */
   SIGN_IN_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
   SIGN_UP_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   /** Longest expected wait for a hashing slot a request is admitted to (both budgets). */
   HASH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
-  /** libuv's thread pool size (Node's default is 4); read only to check the hashing budget against it. */
-  UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).max(1024).default(4),
   /** The port this server listens on (`next start -p` / `npm start`): the proxy renders shared pages through it. */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
@@ -71,10 +72,6 @@ function loadEnv(): Env {
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const raw = parsed.data;
-  if (raw.SIGN_IN_HASH_CONCURRENCY + raw.SIGN_UP_HASH_CONCURRENCY >= raw.UV_THREADPOOL_SIZE) {
-    // Hashing must leave libuv's pool a free thread for gzip, file reads and DNS.
-    throw new Error("Invalid configuration:\n  SIGN_IN_HASH_CONCURRENCY + SIGN_UP_HASH_CONCURRENCY must be below UV_THREADPOOL_SIZE.");
-  }
   const isProduction = isProductionDeployment(raw);
   const dataDir = path.resolve(raw.ENCORE_DATA_DIR);
   return {

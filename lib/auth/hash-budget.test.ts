@@ -141,4 +141,66 @@ describe("hash budget", () => {
     g.open();
     await holder;
   });
+
+  describe("with hash costs reported by the hashing threads", () => {
+    function reportedBudget(clock: ReturnType<typeof fakeClock>, costMs: () => number | undefined) {
+      return createHashBudget({ concurrency: 8, queueLimit: 100, maxWaitMs: 2_000, shedMessage: "busy", now: clock.now, initialHashMs: 100, hashCostMs: costMs });
+    }
+
+    it("bounds the line by the reported cost, not by how long answers took to come back on a busy event loop", async () => {
+      const clock = fakeClock();
+      const hashes = reportedBudget(clock, () => 100);
+      // Each answer takes 5 s to reach the task (a loop busy with a storm), but the thread hashed for 100 ms.
+      for (let round = 0; round < 30; round++) await hashes.enter((hash) => hash(async () => clock.advance(5_000)));
+      const g = gate();
+      const line: Promise<unknown>[] = [];
+      let shed: unknown;
+      while (!shed) {
+        const entered = hashes.enter((hash) => hash(g.work));
+        shed = await Promise.race([entered.then(() => null, (error: unknown) => error), settle().then(() => null)]);
+        if (!shed) line.push(entered);
+      }
+      // 2,000 ms of waiting at 100 ms a hash: 20 in line, the 21st would wait 2.1 s.
+      expect(line).toHaveLength(21);
+      expect(shed).toMatchObject({ code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 3 });
+      g.open();
+      await Promise.all(line);
+    });
+
+    it("shortens the line as the threads report slower hashes", async () => {
+      let costMs = 100;
+      const hashes = reportedBudget(fakeClock(), () => costMs);
+      const g = gate();
+      const line = Array.from({ length: 10 }, () => hashes.enter((hash) => hash(g.work)));
+      expect(await hashes.enter(async () => "admitted")).toBe("admitted");
+      costMs = 250; // 10 in line × 250 ms = 2.5 s
+      await expect(hashes.enter(async () => "never")).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 3 });
+      g.open();
+      await Promise.all(line);
+    });
+
+    it("admits into an empty line however slow the reported hashes, and no one behind it", async () => {
+      const hashes = reportedBudget(fakeClock(), () => 60_000);
+      const g = gate();
+      const first = hashes.enter((hash) => hash(g.work));
+      await expect(hashes.enter(async () => "never")).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 60 });
+      g.open();
+      expect(await first).toBe("hashed");
+    });
+  });
+
+  it("frees a request's place in line once its hash is done, though its task goes on", async () => {
+    const hashes = budget(1, 0);
+    const afterHash = gate();
+    const first = hashes.enter(async (hash) => {
+      await hash(async () => "hashed");
+      return afterHash.work(); // e.g. the session write, slow on a busy database
+    });
+    await settle();
+    expect(await hashes.enter((hash) => hash(async () => "second"))).toBe("second");
+    expect(hashes.state().admitted).toBe(1);
+    afterHash.open();
+    await first;
+  });
 });
+

@@ -1,18 +1,21 @@
 import { AppError } from "@/lib/errors";
 
 /**
- * A per-process budget for password hashing. scrypt runs on libuv's thread
- * pool, which file reads, DNS lookups and gzip share; unbounded, a sign-in
- * storm fills the pool and every other request waits behind it. The budget
- * keeps at most `concurrency` hashes running and at most `queueLimit` more
- * requests admitted behind them, and admits none whose expected wait (the
- * line ahead times the measured hash time) is over `maxWaitMs`, so the line
- * is as long as the machine can serve in that time, shorter on a slow or busy
- * one. Anyone not admitted is shed at once with 503 SERVICE_UNAVAILABLE and
- * a Retry-After from that estimate. Admission happens before any database
- * work, so a shed request costs a few microseconds and counts no sign-in attempt.
+ * A per-process budget for password hashing. Unbounded, a sign-in storm
+ * queues hashes without end and every sign-in waits behind all of them. The
+ * budget hands at most `concurrency` hashes at once to the hashing threads
+ * (lib/auth/hash-threads.ts), admits at most `queueLimit` more requests behind
+ * them, and none whose expected wait (the requests in line not yet hashed,
+ * times the cost of a hash) is over `maxWaitMs`, so the line is as long as the
+ * machine can hash in that time, shorter on a slow or busy one. A request
+ * leaves the line when its hash is done, not when it answers: on a busy event
+ * loop its session write may take long, but it no longer delays anyone's hash.
+ * Anyone not admitted is shed at once with 503 SERVICE_UNAVAILABLE and a
+ * Retry-After from that estimate. Admission happens before any database work,
+ * so a shed request costs a few microseconds and counts no sign-in attempt.
  */
 export type HashBudgetOptions = {
+  /** Hashes handed to the hashing threads at once; later ones wait in arrival order. */
   concurrency: number;
   queueLimit: number;
   /** Longest expected wait for a hashing slot a newcomer is admitted to; none when unset. */
@@ -23,6 +26,13 @@ export type HashBudgetOptions = {
   now?: () => number;
   /** Assumed until the first hash is measured. */
   initialHashMs?: number;
+  /**
+   * What one more request in line adds to the wait, as the hashing threads
+   * measure it (lib/auth/hash-threads.ts: scrypt alone, per thread), or
+   * undefined before their first hash. Without it the budget times each hash
+   * itself, which on a busy event loop counts the loop's delay as hashing.
+   */
+  hashCostMs?: () => number | undefined;
 };
 
 /** Runs `work` once a hashing slot is free; the task may call it more than once. */
@@ -43,17 +53,23 @@ export function createHashBudget(options: HashBudgetOptions): HashBudget {
   const now = options.now ?? (() => performance.now());
   let averageHashMs = options.initialHashMs ?? 100;
   let admitted = 0;
+  /** Admitted requests whose hash has not finished: the line a newcomer joins. */
+  let inLine = 0;
   let running = 0;
   const waiting: (() => void)[] = [];
 
-  /** How long the requests already admitted keep every slot busy: a newcomer's expected wait. */
+  /** How long the line keeps the hashing busy: a newcomer's expected wait. */
   function drainMs(): number {
-    return (admitted / concurrency) * averageHashMs;
+    const reported = options.hashCostMs?.();
+    return reported === undefined ? (inLine / concurrency) * averageHashMs : inLine * reported;
   }
 
   function isFull(): boolean {
-    if (admitted >= concurrency + queueLimit) return true;
-    return admitted >= concurrency && options.maxWaitMs !== undefined && drainMs() > options.maxWaitMs;
+    if (inLine >= concurrency + queueLimit) return true;
+    // A request that would hash at once is admitted whatever the estimate: a free slot when the
+    // budget times hashes itself, an empty line with reported costs (slots are deeper than threads).
+    const startsAtOnce = options.hashCostMs?.() === undefined ? inLine < concurrency : inLine === 0;
+    return !startsAtOnce && options.maxWaitMs !== undefined && drainMs() > options.maxWaitMs;
   }
 
   function release(): void {
@@ -73,7 +89,7 @@ export function createHashBudget(options: HashBudgetOptions): HashBudget {
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
 
-  const hash: Hash = async (work) => {
+  async function timedHash<T>(work: () => Promise<T>): Promise<T> {
     await acquire();
     const startedAt = now();
     try {
@@ -82,7 +98,7 @@ export function createHashBudget(options: HashBudgetOptions): HashBudget {
       averageHashMs += SMOOTHING * (now() - startedAt - averageHashMs);
       release();
     }
-  };
+  }
 
   return {
     async enter(task) {
@@ -90,9 +106,19 @@ export function createHashBudget(options: HashBudgetOptions): HashBudget {
         throw new AppError("SERVICE_UNAVAILABLE", options.shedMessage, { retryAfterSeconds: Math.max(1, Math.ceil(drainMs() / 1000)) });
       }
       admitted += 1;
+      inLine += 1;
+      let hasLeftLine = false;
+      const leaveLine = () => {
+        if (hasLeftLine) return;
+        hasLeftLine = true;
+        inLine -= 1;
+      };
+      // Once its hash is done a request no longer delays anyone (its session write may still be slow).
+      const hash: Hash = (work) => timedHash(work).finally(leaveLine);
       try {
         return await task(hash);
       } finally {
+        leaveLine();
         admitted -= 1;
       }
     },

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newDeviceCookie, trustedDeviceId } from "@/lib/auth/device-cookie";
 import { DECOY_PASSWORD_HASH, verifyPassword } from "@/lib/auth/password";
-import { signInHashBudget } from "@/lib/auth/password-budget";
+import { signInHashing } from "@/lib/auth/password-budget";
 import type { SignInInput } from "@/lib/auth/schemas";
 import type { SessionUser } from "@/lib/auth/session";
 import {
@@ -23,7 +23,8 @@ export type SignedIn = { user: SessionUser; deviceCookie: string };
  * (docs/decisions/075-device-cookie.md). A success hands out a new device cookie.
  */
 export async function signIn(db: Db, input: SignInInput, deviceCookie?: string): Promise<SignedIn> {
-  return signInHashBudget().enter(async (hash) => {
+  const { budget, threads } = signInHashing();
+  return budget.enter(async (hash) => {
     const user = await db.user.findUnique({
       where: { email: input.email },
       select: { id: true, email: true, name: true, role: true, passwordHash: true },
@@ -31,7 +32,7 @@ export async function signIn(db: Db, input: SignInInput, deviceCookie?: string):
     const deviceId = user ? trustedDeviceId(deviceCookie, user.id) : null;
     const isTrusted = deviceId !== null && (await claimDeviceSignInAttempt(db, deviceId));
     if (!isTrusted) await claimSignInAttempt(db, input.email);
-    const isValid = await hash(() => verifyPassword(input.password, user?.passwordHash ?? DECOY_PASSWORD_HASH));
+    const isValid = await hash(() => verifyPassword(input.password, user?.passwordHash ?? DECOY_PASSWORD_HASH, threads));
     if (!user || !isValid) {
       throw new AppError("INVALID_CREDENTIALS", "The email or password is not right.");
     }

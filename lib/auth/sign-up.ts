@@ -4,7 +4,7 @@ import { pgErrorCode, PG } from "@/lib/db/pg-error";
 import { AppError } from "@/lib/errors";
 import { newDeviceCookie } from "@/lib/auth/device-cookie";
 import { hashPassword } from "@/lib/auth/password";
-import { signUpHashBudget } from "@/lib/auth/password-budget";
+import { signUpHashing } from "@/lib/auth/password-budget";
 import type { SignUpInput } from "@/lib/auth/schemas";
 import type { SignedIn } from "@/lib/auth/sign-in";
 
@@ -14,7 +14,8 @@ import type { SignedIn } from "@/lib/auth/sign-in";
  * cookie, as after a sign-in (docs/decisions/075-device-cookie.md).
  */
 export async function signUp(db: Db, input: SignUpInput): Promise<SignedIn> {
-  const passwordHash = await signUpHashBudget().enter((hash) => hash(() => hashPassword(input.password)));
+  const { budget, threads } = signUpHashing();
+  const passwordHash = await budget.enter((hash) => hash(() => hashPassword(input.password, threads)));
   try {
     const user = await db.user.create({
       data: { email: input.email, name: input.name, passwordHash },
