@@ -1,7 +1,7 @@
 // The seat map is served from a per-process snapshot at most SEAT_MAP_FRESH_MS
 // old; these tests pin down what may and may not lag behind.
 import { describe, expect, it } from "vitest";
-import { admittedFans, requestHold, requestRelease, requestSeats, seatIdsOf, type Fan } from "@/lib/booking/booking-test-kit";
+import { admittedFans, requestHold, requestRelease, requestSeats, requestSections, seatIdsOf, type Fan } from "@/lib/booking/booking-test-kit";
 import { SEAT_MAP_FRESH_MS } from "@/lib/booking/seat-map-snapshot";
 import { db } from "@/lib/db";
 import { useMovableClock } from "@/lib/testing/clock";
@@ -10,6 +10,8 @@ import { recordDatabaseStatements } from "@/lib/testing/queue";
 
 const recorded = recordDatabaseStatements();
 const SNAPSHOT_READ = /FROM performances p\s+LEFT JOIN seats s/;
+// A section's seats themselves (ids, labels, prices), read apart from its live reservations.
+const SECTION_LAYOUT_READ = /FROM seats s JOIN venue_sections vs ON vs.id = s.section_id\s+WHERE s.section_id =/;
 
 type SeatBody = { seats: { id: string; status: string; heldByMe: boolean }[] };
 
@@ -69,5 +71,32 @@ describe("the seat map snapshot", () => {
     expect(refused.status).toBe(409);
     expect((await refused.json()).error).toMatchObject({ code: "SEAT_UNAVAILABLE", details: { seatIds: [seats[2]] } });
     expect((await seatsSeenBy(late!, performanceId)).get(seats[2]!)?.status).toBe("HELD");
+  });
+
+  it("reads a section's seats once and then only what changes, until an operator changes their price", async () => {
+    const clock = useMovableClock();
+    const { performanceId, fans: [viewer, holder] } = await dateWithFans(2);
+    const section = ((await (await requestSections(viewer!, performanceId)).json()) as { sections: { id: string }[] }).sections[0]!.id;
+    const layoutReads = () => recorded.statements.filter((text) => SECTION_LAYOUT_READ.test(text)).length;
+    const seen = async (fan: Fan) => {
+      const response = await requestSeats(fan, performanceId, { section });
+      return { etag: response.headers.get("etag"), seats: ((await response.json()) as { seats: { id: string; status: string; price: number }[] }).seats };
+    };
+    const first = await seen(viewer!);
+    const readsAfterFirst = layoutReads();
+
+    clock.advance(SEAT_MAP_FRESH_MS);
+    expect((await seen(viewer!)).etag).toBe(first.etag);
+    expect((await requestHold(holder!, { performanceId, seatIds: [first.seats[0]!.id] })).status).toBe(201);
+    clock.advance(SEAT_MAP_FRESH_MS);
+    expect((await seen(viewer!)).seats[0]!.status).toBe("HELD");
+    expect(layoutReads()).toBe(readsAfterFirst);
+
+    await db().$executeRaw`UPDATE seats SET price = price + 1000 WHERE section_id = ${section}::uuid AND performance_id = ${performanceId}::uuid`;
+    clock.advance(SEAT_MAP_FRESH_MS);
+    const repriced = await seen(viewer!);
+    expect(repriced.seats.map((seat) => seat.price)).toEqual(first.seats.map((seat) => seat.price + 1000));
+    expect(repriced.seats[0]!.status).toBe("HELD");
+    expect(layoutReads()).toBe(readsAfterFirst + 1);
   });
 });

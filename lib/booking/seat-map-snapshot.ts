@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared-query";
 import { processClock } from "@/lib/cache/process-clock";
 import { RefreshingCache } from "@/lib/cache/refreshing-cache";
+import { readSectionSeatMap } from "@/lib/booking/section-seat-map";
 import type { SeatMapSnapshot } from "@/lib/booking/seat-views";
 
 /** A performance's seats are re-read at most this often per process. */
@@ -25,12 +26,13 @@ const seatMaps = (holder.encoreSeatMaps ??= new RefreshingCache({
  * fans refresh the same map every few seconds; this makes that one query a
  * second per process instead of one per fan. An arena's fans look at one
  * section at a time, so a section is read alone: its cost is the section's,
- * not the arena's (docs/decisions/110). It may be a moment behind, and decides
+ * not the arena's (docs/decisions/110), and its refresh reads only what
+ * changes (lib/booking/section-seat-map.ts, docs/decisions/140). It may be a moment behind, and decides
  * nothing: the claim's unique index does (docs/decisions/020).
  */
 export function getSeatMapSnapshot(db: Db, performanceId: string, sectionId?: string): Promise<SeatMapSnapshot | null> {
   if (sectionId === undefined) return seatMaps.get(performanceId, () => readSeatMapSnapshot(db, performanceId));
-  return seatMaps.get(`${performanceId}/${sectionId}`, () => readSectionSnapshot(db, performanceId, sectionId));
+  return seatMaps.get(`${performanceId}/${sectionId}`, () => readSectionSeatMap(db, performanceId, sectionId));
 }
 
 /** A hold found the map behind (a seat shown free was taken): the next look at any of its sections reads it again. */
@@ -63,23 +65,6 @@ async function readSeatMapSnapshot(db: Db, performanceId: string): Promise<SeatM
     FROM performances p
     LEFT JOIN seats s ON s.performance_id = p.id
     LEFT JOIN venue_sections vs ON vs.id = s.section_id
-    LEFT JOIN reservations r ON r.seat_id = s.id AND is_live_reservation(r.status, r.expires_at)
-    WHERE p.id = ${performanceId}::uuid
-    ORDER BY s.number`;
-  return snapshotOf(rows, readAtMs);
-}
-
-/** One section's seats (index seats_section_id_number_idx); no row when the section is not of the performance's venue. */
-async function readSectionSnapshot(db: Db, performanceId: string, sectionId: string): Promise<SeatMapSnapshot | null> {
-  const readAtMs = Date.now();
-  const rows = await preparedQuery<SnapshotRow>(db)`
-    SELECT p.concert_id::text AS concert_id, now() AS db_now, s.id::text AS id, s.number,
-           vs.id::text AS section_id, vs.name AS section_name, s.row_label, s.label, s.grade, s.price,
-           r.status::text AS status, r.user_id::text AS holder_id, r.expires_at
-    FROM performances p
-    JOIN concerts c ON c.id = p.concert_id
-    JOIN venue_sections vs ON vs.venue_id = c.venue_id AND vs.id = ${sectionId}::uuid
-    LEFT JOIN seats s ON s.section_id = vs.id AND s.performance_id = p.id
     LEFT JOIN reservations r ON r.seat_id = s.id AND is_live_reservation(r.status, r.expires_at)
     WHERE p.id = ${performanceId}::uuid
     ORDER BY s.number`;
