@@ -10,14 +10,18 @@
 //
 //   npm run bench -- arena            the figures (3 rounds of 5 s per measurement)
 //   npm run bench -- arena --smoke    1 round of 2 s, for checking the scenario itself
+//   npm run bench -- arena --seat-maps  only the overview and section lines (no catalogue,
+//                                       dates or holds), with the SQL statements they cost
 import type { BenchContext, BenchFan, BenchRequest, Measurement, MeasureOptions, ScenarioReport } from "../lib/context.ts";
 import type { ScenarioResult } from "../lib/report.ts";
 import { admitToConcert, createBenchConcert } from "../lib/concert.ts";
+import { cpuTimeOf } from "../lib/cpu-time.ts";
 import { combineRounds } from "../lib/measure.ts";
 import { PERFORMANCE_FACTS } from "@/lib/catalog/performance-facts";
 import { arenaSeatCount, arenaSections, ARENA_PRICES, KSPO_DOME_LIKE, STADIUM_LIKE, type ArenaPlan } from "@/lib/venues/arena-layout";
 
 const IS_SMOKE = process.argv.includes("--smoke");
+const IS_SEAT_MAPS_ONLY = process.argv.includes("--seat-maps");
 const ROUNDS = IS_SMOKE ? 1 : 3;
 const ROUND_SECONDS = IS_SMOKE ? 2 : 5;
 const CONNECTIONS = 20;
@@ -52,16 +56,54 @@ async function getJson<T>(ctx: BenchContext, path: string, headers: Record<strin
   return { body: JSON.parse(text) as T, bytes: Buffer.byteLength(text), etag: response.headers.get("etag") ?? "" };
 }
 
-/** Measurements in rounds, each round with the reference first, so every ratio compares like with like on a shared machine. */
-async function measureInRounds(ctx: BenchContext, shapes: MeasureOptions[]): Promise<{ reference: Measurement; results: Measurement[] }> {
+/** The bench's embedded PostgreSQL (bench/run.ts); none when BENCH_DATABASE_URL names another server. */
+const BENCH_POSTGRES_DATA_DIR = ".data/bench-postgres";
+
+type RoundsResult = { reference: Measurement; results: ScenarioResult[]; cpuNotes: string[] };
+
+/**
+ * Measurements in rounds, each round with the reference first, so every ratio compares like with like on a shared machine.
+ * Each result carries the SQL statements the database ran per request while it was measured (every client, snapshot
+ * refreshes included), and a note of the CPU the app server and PostgreSQL spent per request (bench/lib/cpu-time.ts).
+ */
+async function measureInRounds(ctx: BenchContext, shapes: MeasureOptions[]): Promise<RoundsResult> {
+  const cpuSources = { port: Number(new URL(ctx.baseUrl).port), postgresDataDir: process.env.BENCH_DATABASE_URL ? "" : BENCH_POSTGRES_DATA_DIR };
   const rounds: Measurement[][] = shapes.map(() => []);
+  const statements = shapes.map(() => 0);
+  const cpu = [...shapes, { name: "reference" }].map(() => ({ appMs: 0, databaseMs: 0, isKnown: true }));
+  const addCpu = (index: number, used: Awaited<ReturnType<typeof cpuTimeOf>>) => {
+    if (!used) return void (cpu[index]!.isKnown = false);
+    cpu[index]!.appMs += used.appMs;
+    cpu[index]!.databaseMs += used.databaseMs ?? NaN;
+  };
   const references: Measurement[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     await ctx.db.$executeRawUnsafe("VACUUM ANALYZE");
-    references.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }));
-    for (const [index, shape] of shapes.entries()) rounds[index]!.push(await ctx.measure(shape));
+    addCpu(shapes.length, await cpuTimeOf(cpuSources, async () => references.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }))));
+    for (const [index, shape] of shapes.entries()) {
+      addCpu(index, await cpuTimeOf(cpuSources, async () => {
+        statements[index]! += await ctx.countQueries(async () => rounds[index]!.push(await ctx.measure(shape)));
+      }));
+    }
   }
-  return { reference: combineRounds("reference", references), results: rounds.map((measured, index) => combineRounds(shapes[index]!.name, measured)) };
+  const requestsOf = (measured: Measurement[]) => measured.reduce((sum, one) => sum + one.requests, 0);
+  const cpuNote = (name: string, index: number, requests: number) => {
+    const used = cpu[index]!;
+    if (!used.isKnown || requests === 0) return `${name}: CPU per request not measured`;
+    const database = Number.isNaN(used.databaseMs) ? "?" : (used.databaseMs / requests).toFixed(2);
+    return `${name}: CPU per request ${(used.appMs / requests).toFixed(2)} ms app + ${database} ms PostgreSQL`;
+  };
+  return {
+    reference: combineRounds("reference", references),
+    results: rounds.map((measured, index) => {
+      const combined = combineRounds(shapes[index]!.name, measured);
+      return { ...combined, queriesPerRequest: statements[index]! / requestsOf(measured) };
+    }),
+    cpuNotes: [
+      cpuNote("reference", shapes.length, requestsOf(references)),
+      ...shapes.map((shape, index) => cpuNote(shape.name, index, requestsOf(rounds[index]!))),
+    ],
+  };
 }
 
 function reads(name: string, requests: BenchRequest[]): MeasureOptions {
@@ -79,7 +121,71 @@ async function catalogueFactsMs(ctx: BenchContext): Promise<number> {
   return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 }
 
+type ArenaConcert = Awaited<ReturnType<typeof arenaConcert>>;
+
+/** Every fan refreshes the overview of one date, and the seats of a section (each fan keeps to one). */
+async function seatMapViews(ctx: BenchContext, concert: ArenaConcert, size: string) {
+  const performanceId = concert.performanceIds[0]!;
+  const overview = await getJson<{ sections: Section[] }>(ctx, `/api/performances/${performanceId}/sections`, concert.fans[0]!.headers);
+  const sections = overview.body.sections;
+  const sectionOf = (index: number) => sections[index % sections.length]!;
+  const largest = sections.reduce((best, section) => (section.totalSeats > best.totalSeats ? section : best));
+  const sectionPath = (section: Section) => `/api/performances/${performanceId}/seats?section=${section.id}`;
+  const refresh = await getJson<unknown>(ctx, sectionPath(largest), concert.fans[0]!.headers);
+  const revalidated = await fetch(`${ctx.baseUrl}${sectionPath(largest)}`, { headers: { ...concert.fans[0]!.headers, "if-none-match": refresh.etag } });
+  const notModifiedBytes = (await revalidated.arrayBuffer()).byteLength;
+  // Tags of each fan's section, to revalidate with: a refresh when nothing changed.
+  const tags = await Promise.all(concert.fans.map(async (fan, index) => (await getJson<unknown>(ctx, sectionPath(sectionOf(index)), fan.headers)).etag));
+  return {
+    size,
+    sections: sections.length,
+    overviewBytes: overview.bytes,
+    largestSectionSeats: largest.totalSeats,
+    sectionBytes: refresh.bytes,
+    notModified: { status: revalidated.status, bytes: notModifiedBytes },
+    shapes: [
+      reads(`section overview, ${size} seats`, concert.fans.map((fan) => ({ path: `/api/performances/${performanceId}/sections`, headers: fan.headers }))),
+      reads(`one section's seats, ${size} seats`, concert.fans.map((fan, index) => ({ path: sectionPath(sectionOf(index)), headers: fan.headers }))),
+      reads(`one section's seats, ${size} seats, 304 revalidation`, concert.fans.map((fan, index) => ({
+        path: sectionPath(sectionOf(index)), headers: { ...fan.headers, "if-none-match": tags[index]! },
+      }))),
+    ],
+  };
+}
+
+type SeatMapView = Awaited<ReturnType<typeof seatMapViews>>;
+
+function seatMapNotes(views: SeatMapView[]): string[] {
+  return views.map((view) =>
+    `${view.size} seats, ${view.sections} sections: overview ${(view.overviewBytes / 1024).toFixed(1)} KB; ` +
+    `largest section (${view.largestSectionSeats} seats) ${(view.sectionBytes / 1024).toFixed(1)} KB raw per refresh (target ≤ 64 KB); ` +
+    `unchanged → ${view.notModified.status} with ${view.notModified.bytes} bytes`);
+}
+
+function runNote(): string {
+  return IS_SMOKE ? "SMOKE RUN (--smoke): 1 round of 2 s per measurement; not figures." : `${ROUNDS} rounds of ${ROUND_SECONDS} s per measurement, ${CONNECTIONS} connections.`;
+}
+
+function viewExtra(views: SeatMapView[]) {
+  return views.map(({ size, sections, overviewBytes, largestSectionSeats, sectionBytes, notModified }) => ({ size, sections, overviewBytes, largestSectionSeats, sectionBytes, notModified }));
+}
+
+/** --seat-maps: the overview and one section's seats of both arenas, nothing else. */
+async function seatMapsOnly(ctx: BenchContext): Promise<ScenarioReport> {
+  const kspo = await arenaConcert(ctx, "아레나 벤치마크 (1만 5천 석)", KSPO_DOME_LIKE);
+  const stadium = await arenaConcert(ctx, "스타디움 벤치마크 (7만 석)", STADIUM_LIKE);
+  const views = [await seatMapViews(ctx, kspo, "15,000"), await seatMapViews(ctx, stadium, "70,000")];
+  const measured = await measureInRounds(ctx, views.flatMap((view) => view.shapes));
+  return {
+    reference: measured.reference,
+    results: measured.results,
+    notes: [...seatMapNotes(views), ...measured.cpuNotes, "queries/req: statements the database ran per request under load (every client, snapshot refreshes included).", runNote()],
+    extra: { views: viewExtra(views) },
+  };
+}
+
 export default async function arena(ctx: BenchContext): Promise<ScenarioReport> {
+  if (IS_SEAT_MAPS_ONLY) return seatMapsOnly(ctx);
   // The catalogue and a dates list before any arena is on sale: the same concerts with 50-seat dates.
   const hall = await createBenchConcert(ctx, { title: "50석 홀 벤치마크", performances: DATES });
   const hallFans = await admitFans(ctx, hall.concertId, FANS_PER_CONCERT);
@@ -91,33 +197,7 @@ export default async function arena(ctx: BenchContext): Promise<ScenarioReport> 
   const kspo = await arenaConcert(ctx, "아레나 벤치마크 (1만 5천 석)", KSPO_DOME_LIKE);
   const stadium = await arenaConcert(ctx, "스타디움 벤치마크 (7만 석)", STADIUM_LIKE);
   const factsMsAfter = await catalogueFactsMs(ctx);
-
-  // Every fan refreshes the overview of one date, and the seats of a section (each fan keeps to one).
-  const views = await Promise.all([kspo, stadium].map(async (concert) => {
-    const performanceId = concert.performanceIds[0]!;
-    const overview = await getJson<{ sections: Section[] }>(ctx, `/api/performances/${performanceId}/sections`, concert.fans[0]!.headers);
-    const sections = overview.body.sections;
-    const sectionOf = (index: number) => sections[index % sections.length]!;
-    const largest = sections.reduce((best, section) => (section.totalSeats > best.totalSeats ? section : best));
-    const sectionPath = (section: Section) => `/api/performances/${performanceId}/seats?section=${section.id}`;
-    const refresh = await getJson<unknown>(ctx, sectionPath(largest), concert.fans[0]!.headers);
-    const revalidated = await fetch(`${ctx.baseUrl}${sectionPath(largest)}`, { headers: { ...concert.fans[0]!.headers, "if-none-match": refresh.etag } });
-    const notModifiedBytes = (await revalidated.arrayBuffer()).byteLength;
-    // Tags of each fan's section, to revalidate with: a refresh when nothing changed.
-    const tags = await Promise.all(concert.fans.map(async (fan, index) => (await getJson<unknown>(ctx, sectionPath(sectionOf(index)), fan.headers)).etag));
-    return {
-      concert,
-      performanceId,
-      sections: sections.length,
-      overviewBytes: overview.bytes,
-      largestSectionSeats: largest.totalSeats,
-      sectionBytes: refresh.bytes,
-      notModified: { status: revalidated.status, bytes: notModifiedBytes },
-      overviewRequests: concert.fans.map((fan) => ({ path: `/api/performances/${performanceId}/sections`, headers: fan.headers })),
-      sectionRequests: concert.fans.map((fan, index) => ({ path: sectionPath(sectionOf(index)), headers: fan.headers })),
-      revalidations: concert.fans.map((fan, index) => ({ path: sectionPath(sectionOf(index)), headers: { ...fan.headers, "if-none-match": tags[index]! } })),
-    };
-  }));
+  const views = [await seatMapViews(ctx, kspo, "15,000"), await seatMapViews(ctx, stadium, "70,000")];
 
   // Holds of distinct seats of the stadium's other dates, each by a fan of its own (no limit, no rival).
   const holdFans = await admitFans(ctx, stadium.concertId, HOLDS_PER_ROUND * ROUNDS);
@@ -128,20 +208,13 @@ export default async function arena(ctx: BenchContext): Promise<ScenarioReport> 
     path: "/api/reservations", method: "POST", headers: holdFans[index]!.headers, body: { performanceId: seat.performance_id, seatIds: [seat.id] },
   }));
 
-  const arenaDates = (concert: typeof kspo) => concert.fans.map((fan) => ({ path: `/api/concerts/${concert.concertId}/performances`, headers: fan.headers }));
+  const arenaDates = (concert: ArenaConcert) => concert.fans.map((fan) => ({ path: `/api/concerts/${concert.concertId}/performances`, headers: fan.headers }));
   const after = await measureInRounds(ctx, [
     reads("catalogue, arenas on sale", catalogueRequests),
     reads("dates list, 50-seat dates (arenas on sale)", hallDates),
     reads("dates list, 15,000-seat arena", arenaDates(kspo)),
     reads("dates list, 70,000-seat stadium", arenaDates(stadium)),
-    ...views.flatMap((view) => {
-      const size = view.concert === kspo ? "15,000" : "70,000";
-      return [
-        reads(`section overview, ${size} seats`, view.overviewRequests),
-        reads(`one section's seats, ${size} seats`, view.sectionRequests),
-        reads(`one section's seats, ${size} seats, 304 revalidation`, view.revalidations),
-      ];
-    }),
+    ...views.flatMap((view) => view.shapes),
   ]);
   const holdRounds: Measurement[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -155,25 +228,21 @@ export default async function arena(ctx: BenchContext): Promise<ScenarioReport> 
   const [catalogueAfter, datesHallAfter, datesKspo, datesStadium] = after.results as [Measurement, Measurement, Measurement, Measurement];
   const relative = (result: Measurement, baseline: Measurement, baselineReference: Measurement) =>
     (ratio(result, after.reference) / ratio(baseline, baselineReference)).toFixed(2);
-  const results: ScenarioResult[] = [
-    catalogueBefore, datesBefore, ...after.results,
-    holds,
-  ];
   return {
     reference: after.reference,
-    results,
+    results: [...before.results, ...after.results, holds],
     notes: [
       `catalogue with arenas on sale = ${relative(catalogueAfter, catalogueBefore, before.reference)}× of the catalogue with 50-seat dates only (target ≥ 0.9)`,
       `dates list: 15,000-seat arena = ${(datesKspo.rps / datesHallAfter.rps).toFixed(2)}×, 70,000-seat stadium = ${(datesStadium.rps / datesHallAfter.rps).toFixed(2)}× of the 50-seat dates in the same rounds (target ≥ 0.9); ` +
         `50-seat dates before/after arenas: ${relative(datesHallAfter, datesBefore, before.reference)}×`,
       `holds = ${ratio(holds, after.reference).toFixed(2)}× reference (target ≥ 0.5), ${holds.status2xx} of ${holds.requests} held`,
       `the catalogue's facts statement over every date, run alone: ${factsMsBefore.toFixed(2)} ms with 50-seat dates, ${factsMsAfter.toFixed(2)} ms with ${DATES * 2} arena dates on sale (${(DATES * (arenaSeatCount(KSPO_DOME_LIKE) + arenaSeatCount(STADIUM_LIKE))).toLocaleString("en")} more seats)`,
-      ...views.map((view) =>
-        `${view.concert === kspo ? "15,000" : "70,000"} seats, ${view.sections} sections: overview ${(view.overviewBytes / 1024).toFixed(1)} KB; ` +
-        `largest section (${view.largestSectionSeats} seats) ${(view.sectionBytes / 1024).toFixed(1)} KB raw per refresh (target ≤ 64 KB); ` +
-        `unchanged → ${view.notModified.status} with ${view.notModified.bytes} bytes`),
-      IS_SMOKE ? "SMOKE RUN (--smoke): 1 round of 2 s per measurement; not figures." : `${ROUNDS} rounds of ${ROUND_SECONDS} s per measurement, ${CONNECTIONS} connections.`,
+      ...seatMapNotes(views),
+      ...before.cpuNotes,
+      ...after.cpuNotes,
+      "queries/req: statements the database ran per request under load (every client, snapshot refreshes included).",
+      runNote(),
     ],
-    extra: { factsMsBefore, factsMsAfter, views: views.map(({ sections, overviewBytes, largestSectionSeats, sectionBytes, notModified }) => ({ sections, overviewBytes, largestSectionSeats, sectionBytes, notModified })) },
+    extra: { factsMsBefore, factsMsAfter, views: viewExtra(views) },
   };
 }
