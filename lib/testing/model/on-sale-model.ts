@@ -1,7 +1,9 @@
-// The model of the on-sale model test: what a fan, a seat and a wallet should
-// be, written from the rules in docs/API.md and the decision records, not from
-// the code. Time is the model's own (seconds since the run began, moved only by
-// the AdvanceTime command); real time passing during a run (well under the
+// The model of the on-sale model test: what a fan's places in line, a seat and
+// a wallet should be, written from the rules in docs/API.md and the decision
+// records, not from the code. Each concert has its own line and its own
+// seats; a fan has a place (a turn) in each line and one wallet.
+// Time is the model's own (seconds since the run began, moved only by the
+// AdvanceTime command); real time passing during a run (well under the
 // shortest window) only ever makes a deadline a few milliseconds later, so
 // `now - since >= window` decides exactly when each command runs.
 import { env } from "@/lib/env";
@@ -12,7 +14,8 @@ export type EndReason = "LEFT" | "PAID" | "ABANDONED" | "EXPIRED";
 
 export type StoredAnswer = { status: number; body: unknown };
 
-export type FanModel = {
+/** A fan's place in one concert's line. */
+export type Turn = {
   token?: string;
   tokenId?: string;
   ticket?: number;
@@ -24,53 +27,87 @@ export type FanModel = {
   endReason?: EndReason;
   admittedAt: number;
   isClaimed: boolean;
+};
+
+export type FanModel = {
+  /** One per concert, in the order of OnSaleModel.concerts. */
+  turns: Turn[];
   balance: number;
   /** Idempotency keys and what they asked; `answer` once one succeeded (only successes are stored). */
   chargeKeys: Map<string, { amount: number; answer?: StoredAnswer }>;
-  payKeys: Map<string, { reservationIds: string[]; answer?: StoredAnswer }>;
+  payKeys: Map<string, { concert: number; reservationIds: string[]; answer?: StoredAnswer }>;
   payments: number;
 };
 
-export type ReservationStatus = "HELD" | "CONFIRMED" | "CANCELLED" | "EXPIRED";
-/** A refunded seat is CANCELLED and keeps its payment; a released hold is CANCELLED without one. */
-export type ReservationModel = { id: string; seatId: string; fan: number; status: ReservationStatus; heldAt: number; paymentId?: string };
-export type PaymentModel = { id: string; fan: number; reservationIds: string[] };
+export type SectionModel = { id: string; seatIds: string[] };
 
-export type OnSaleModel = {
-  now: number;
-  fans: FanModel[];
-  reservations: ReservationModel[];
-  payments: PaymentModel[];
+/** A concert: its line, the date the model books (its seats, section by section) and the dates only listed. */
+export type ConcertModel = {
+  name: string;
   lastTicket: number;
   /** The highest ticket ever admitted. */
   servingCounter: number;
   /** The operator paused admission: lapsed turns still end, nobody new is let in. */
   isPaused: boolean;
+  performanceIds: string[];
+  /** The booked date's seats in seat-number order. */
   seatIds: string[];
+  sections: SectionModel[];
+};
+
+export type ReservationStatus = "HELD" | "CONFIRMED" | "CANCELLED" | "EXPIRED";
+/** A refunded seat is CANCELLED and keeps its payment; a released hold is CANCELLED without one. */
+export type ReservationModel = {
+  id: string;
+  seatId: string;
+  fan: number;
+  concert: number;
+  status: ReservationStatus;
+  heldAt: number;
+  paymentId?: string;
+};
+export type PaymentModel = { id: string; fan: number; reservationIds: string[] };
+
+export type OnSaleModel = {
+  now: number;
+  fans: FanModel[];
+  concerts: ConcertModel[];
+  reservations: ReservationModel[];
+  payments: PaymentModel[];
   seatPrice: Map<string, number>;
 };
 
-export function initialModel(fans: number, seats: { id: string; price: number }[]): OnSaleModel {
+export type ConcertLayout = {
+  name: string;
+  performanceIds: string[];
+  sections: SectionModel[];
+  seats: { id: string; price: number }[];
+};
+
+const newTurn = (): Turn => ({ tokenHasAdmission: false, tokenIssuedAt: 0, place: "NONE", admittedAt: 0, isClaimed: false });
+
+export function initialModel(fans: number, concerts: ConcertLayout[]): OnSaleModel {
   return {
     now: 0,
     fans: Array.from({ length: fans }, () => ({
-      tokenHasAdmission: false,
-      tokenIssuedAt: 0,
-      place: "NONE" as Place,
-      admittedAt: 0,
-      isClaimed: false,
+      turns: concerts.map(newTurn),
       balance: 0,
       chargeKeys: new Map(),
       payKeys: new Map(),
       payments: 0,
     })),
+    concerts: concerts.map((concert) => ({
+      name: concert.name,
+      lastTicket: 0,
+      servingCounter: 0,
+      isPaused: false,
+      performanceIds: concert.performanceIds,
+      seatIds: concert.seats.map((seat) => seat.id),
+      sections: concert.sections,
+    })),
     reservations: [],
     payments: [],
-    lastTicket: 0,
-    servingCounter: 0,
-    isPaused: false,
-    seatIds: seats.map((seat) => seat.id),
-    seatPrice: new Map(seats.map((seat) => [seat.id, seat.price])),
+    seatPrice: new Map(concerts.flatMap((concert) => concert.seats.map((seat) => [seat.id, seat.price] as const))),
   };
 }
 
@@ -86,13 +123,13 @@ export function isStaleHold(model: OnSaleModel, reservation: ReservationModel): 
 }
 
 /** An admitted turn lapses when its window ends, or, never claimed, when its claim window ends first. */
-export function hasLapsed(model: OnSaleModel, fan: FanModel): boolean {
-  if (fan.place !== "ADMITTED") return false;
-  const age = model.now - fan.admittedAt;
-  return age >= ROOM.admissionWindowSeconds || (!fan.isClaimed && age >= ROOM.claimWindowSeconds);
+export function hasLapsed(model: OnSaleModel, turn: Turn): boolean {
+  if (turn.place !== "ADMITTED") return false;
+  const age = model.now - turn.admittedAt;
+  return age >= ROOM.admissionWindowSeconds || (!turn.isClaimed && age >= ROOM.claimWindowSeconds);
 }
 
-export const isAdmittedLive = (model: OnSaleModel, fan: FanModel) => fan.place === "ADMITTED" && !hasLapsed(model, fan);
+export const isAdmittedLive = (model: OnSaleModel, turn: Turn) => turn.place === "ADMITTED" && !hasLapsed(model, turn);
 
 export type SeatState = "AVAILABLE" | "HELD" | "SOLD";
 
@@ -103,58 +140,66 @@ export function seatState(model: OnSaleModel, seatId: string): { state: SeatStat
   return held ? { state: "HELD", holder: held.fan } : { state: "AVAILABLE" };
 }
 
-export const liveHoldsOf = (model: OnSaleModel, fan: number) =>
-  model.reservations.filter((row) => row.fan === fan && isLiveHold(model, row)).length;
+export const countSeats = (model: OnSaleModel, seatIds: string[], state: SeatState) =>
+  seatIds.filter((seatId) => seatState(model, seatId).state === state).length;
 
-/** Ends lapsed turns (of one fan, or all) as the leader and the cron do: ABANDONED if never claimed, else EXPIRED. */
-export function endLapsed(model: OnSaleModel, only?: FanModel): void {
-  for (const fan of model.fans) {
-    if (!hasLapsed(model, fan) || (only && fan !== only)) continue;
-    fan.place = "ENDED";
-    fan.endReason = fan.isClaimed ? "EXPIRED" : "ABANDONED";
+/** The fan's live holds of the concert's booked date: the per-date limit counts them across sections. */
+export const liveHoldsOf = (model: OnSaleModel, fan: number, concert: number) =>
+  model.reservations.filter((row) => row.fan === fan && row.concert === concert && isLiveHold(model, row)).length;
+
+const turnsOf = (model: OnSaleModel, concert: number) => model.fans.map((fan) => fan.turns[concert]!);
+
+/** Ends lapsed turns of the concert (of one turn, or all) as the leader and the cron do: ABANDONED if never claimed, else EXPIRED. */
+export function endLapsed(model: OnSaleModel, concert: number, only?: Turn): void {
+  for (const turn of turnsOf(model, concert)) {
+    if (!hasLapsed(model, turn) || (only && turn !== only)) continue;
+    turn.place = "ENDED";
+    turn.endReason = turn.isClaimed ? "EXPIRED" : "ABANDONED";
   }
 }
 
 /**
- * One admission step of the room (join, poll and cron each run one): lapsed
- * turns end, then, unless the room is paused, the lowest waiting tickets are
- * admitted while admitted-and-live fans stay within the capacity.
+ * One admission step of a concert's room (join, poll and cron each run one):
+ * lapsed turns end, then, unless the room is paused, the lowest waiting
+ * tickets are admitted while admitted-and-live fans stay within the capacity.
  */
-export function settleRoom(model: OnSaleModel): void {
-  endLapsed(model);
-  if (model.isPaused) return;
-  let free = ROOM.capacity - model.fans.filter((fan) => fan.place === "ADMITTED").length;
-  const waiting = model.fans.filter((fan) => fan.place === "WAITING").sort((a, b) => a.ticket! - b.ticket!);
-  for (const fan of waiting) {
+export function settleRoom(model: OnSaleModel, concert: number): void {
+  endLapsed(model, concert);
+  const room = model.concerts[concert]!;
+  if (room.isPaused) return;
+  const turns = turnsOf(model, concert);
+  let free = ROOM.capacity - turns.filter((turn) => turn.place === "ADMITTED").length;
+  const waiting = turns.filter((turn) => turn.place === "WAITING").sort((a, b) => a.ticket! - b.ticket!);
+  for (const turn of waiting) {
     if (free <= 0) break;
-    fan.place = "ADMITTED";
-    fan.admittedAt = model.now;
-    fan.isClaimed = false;
-    model.servingCounter = Math.max(model.servingCounter, fan.ticket!);
+    Object.assign(turn, { place: "ADMITTED", admittedAt: model.now, isClaimed: false });
+    room.servingCounter = Math.max(room.servingCounter, turn.ticket!);
     free -= 1;
   }
 }
 
-export const liveAdmittedCount = (model: OnSaleModel) => model.fans.filter((fan) => isAdmittedLive(model, fan)).length;
+export const liveAdmittedCount = (model: OnSaleModel, concert: number) =>
+  turnsOf(model, concert).filter((turn) => isAdmittedLive(model, turn)).length;
 
 /**
- * A process re-reads the room (a poll or a join does, its snapshot being
+ * A process re-reads a room (a poll or a join does, its snapshot being
  * stale): it runs an admission step only when one could change something,
  * that is when tickets wait beyond the counter and a place is free or a turn
  * has lapsed. A lapsed turn with nobody behind it is left as it is, and a
  * paused room is left alone.
  */
-export function refreshRoom(model: OnSaleModel): void {
-  if (model.isPaused) return;
-  const hasLapsedTurn = model.fans.some((fan) => hasLapsed(model, fan));
-  if (model.lastTicket > model.servingCounter && (liveAdmittedCount(model) < ROOM.capacity || hasLapsedTurn)) settleRoom(model);
+export function refreshRoom(model: OnSaleModel, concert: number): void {
+  const room = model.concerts[concert]!;
+  if (room.isPaused) return;
+  const hasLapsedTurn = turnsOf(model, concert).some((turn) => hasLapsed(model, turn));
+  if (room.lastTicket > room.servingCounter && (liveAdmittedCount(model, concert) < ROOM.capacity || hasLapsedTurn)) settleRoom(model, concert);
 }
 
-/** The guard of booking and payment endpoints: the answer a fan gets when it does not admit them, or null. */
-export function guardRefusal(model: OnSaleModel, fan: FanModel): { status: number; code: string } | null {
-  if (!fan.token) return { status: 401, code: "INVALID_QUEUE_TOKEN" };
-  if (fan.place === "WAITING") return { status: 403, code: "NOT_ADMITTED" };
-  if (!isAdmittedLive(model, fan)) return { status: 410, code: "QUEUE_TOKEN_EXPIRED" };
+/** The guard of booking and payment endpoints: the answer a fan gets when their turn does not admit them, or null. */
+export function guardRefusal(model: OnSaleModel, turn: Turn): { status: number; code: string } | null {
+  if (!turn.token) return { status: 401, code: "INVALID_QUEUE_TOKEN" };
+  if (turn.place === "WAITING") return { status: 403, code: "NOT_ADMITTED" };
+  if (!isAdmittedLive(model, turn)) return { status: 410, code: "QUEUE_TOKEN_EXPIRED" };
   return null;
 }
 

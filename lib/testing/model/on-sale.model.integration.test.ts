@@ -1,10 +1,11 @@
 // The on-sale model test (docs/reliability.md): fast-check generates sequences
-// of requests by several fans — join, poll, leave, list dates and seats, hold,
-// race for a seat, release, charge and pay (new keys, retries of a key, a key
-// sent twice at once, a key reused for another body), cancel a ticket — and by
-// an operator — refund a payment, pause and resume the line — plus time
-// passing and the cron, and runs them against the real route handlers and
-// PostgreSQL. A
+// of requests by several fans about two concerts, a small hall and an arena of
+// small sections — join, poll, leave, list dates, sections, a section's seats
+// and all seats, hold (across sections, up to the four-seat limit), race for a
+// seat, release, charge and pay (new keys, retries of a key, a key sent twice
+// at once, a key reused for another body), cancel a ticket — and by an
+// operator — refund a payment, pause and resume a line — plus time passing and
+// the cron, and runs them against the real route handlers and PostgreSQL. A
 // small model predicts every answer; after every command the rows agree with
 // the model and the invariants hold. A failure prints how to replay it:
 //   FC_SEED=<seed> FC_PATH=<path> FC_REPLAY_PATH=<replayPath> npx vitest run --project integration lib/testing/model
@@ -21,6 +22,7 @@ import { describe, it } from "vitest";
 import { db } from "@/lib/db";
 import { onSaleCommands, openingCharges, type Real } from "./on-sale-commands";
 import { initialModel } from "./on-sale-model";
+import { outcomesReached } from "./outcomes";
 import { FANS, fanClient, startOnSaleSystem, useModelProcessClock } from "./on-sale-system";
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 15);
@@ -44,7 +46,7 @@ describe("the on-sale model", () => {
         fc.asyncProperty(fc.commands(onSaleCommands, { maxCommands: MAX_COMMANDS, size: "max", replayPath: process.env.FC_REPLAY_PATH }), async (commands) => {
           const system = await startOnSaleSystem(db());
           const real: Real = { system, clients: system.fans.map((fan) => fanClient(system, fan)), clock };
-          await fc.asyncModelRun(async () => ({ model: await openingCharges(initialModel(FANS, system.seats), real), real }), commands);
+          await fc.asyncModelRun(async () => ({ model: await openingCharges(initialModel(FANS, system.concerts), real), real }), commands);
         }),
         { numRuns: RUNS, seed: SEED, path: process.env.FC_PATH, endOnFailure: process.env.FC_PATH === undefined ? false : true },
       );
@@ -52,6 +54,7 @@ describe("the on-sale model", () => {
       throw withReplayHint(error);
     } finally {
       clock.restore();
+      console.log("Outcomes reached:", Object.fromEntries([...outcomesReached()].sort()));
     }
   }, Math.max(600_000, RUNS * MAX_COMMANDS * 1_000));
 });
