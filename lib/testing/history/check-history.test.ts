@@ -160,4 +160,65 @@ describe("checkHistory", () => {
     const released: HistoryEvent = { kind: "release", userId: "a", reservationId: "R1", start: 0, end: 1, status: 404, body: null };
     expect(checkHistory({ before: EMPTY, events: [released] }, lonely)).toEqual(["charge entry 1 took effect without a successful charge"]);
   });
+
+  describe("refunds and cancellations", () => {
+    /** raceHistory, then the operator refunds P1 (twice with key r1): R1 CANCELLED with refund F1, credited once. */
+    function refundedRace(): { history: History; after: Snapshot } {
+      const { history, after } = raceHistory();
+      const refund: HistoryEvent = {
+        kind: "refund", userId: "a", paymentId: "P1", key: "r1", start: 30, end: 40, status: 200, body: { refund: { id: "F1", amount: 100 } },
+      };
+      return {
+        history: { ...history, events: [...history.events, refund, { ...refund, start: 41, end: 42 }] },
+        after: {
+          ...after,
+          reservations: [held("R1", "S1", "a", { status: "CANCELLED", paymentId: "P1", refundId: "F1", live: false })],
+          refunds: [{ id: "F1", paymentId: "P1", userId: "a", amount: 100 }],
+          walletEntries: [...after.walletEntries, { id: 3, userId: "a", type: "REFUND", amount: 100, balanceAfter: 500, paymentId: null, refundId: "F1" }],
+          wallets: [{ userId: "a", balance: 500 }],
+        },
+      };
+    }
+    const cancel = (key: string, status = 200): HistoryEvent => ({
+      kind: "cancel", userId: "a", reservationId: "R1", key, start: 30, end: 40, status, body: status === 200 ? { refund: { id: "F1", amount: 100 } } : null,
+    });
+
+    it("accepts a refund retried with its key, and the same effect reached by the fan's cancellation", () => {
+      const { history, after } = refundedRace();
+      expect(checkHistory(history, after)).toEqual([]);
+      const cancelled = { ...history, events: [...history.events.filter((event) => event.kind !== "refund"), cancel("c1"), cancel("c1")] };
+      expect(checkHistory(cancelled, after)).toEqual([]);
+    });
+
+    it("rejects a refund credited twice, and one answered that is not in the database", () => {
+      const { history, after } = refundedRace();
+      const creditedTwice: Snapshot = {
+        ...after,
+        walletEntries: [...after.walletEntries, { id: 4, userId: "a", type: "REFUND", amount: 100, balanceAfter: 600, paymentId: null, refundId: "F1" }],
+        wallets: [{ userId: "a", balance: 600 }],
+      };
+      expect(checkHistory(history, creditedTwice)).toEqual(["refund F1 is not credited exactly once"]);
+      expect(checkHistory(history, { ...after, refunds: [] })).toContain("refund F1 of a 200 refund is not in the database for that fan and payment");
+    });
+
+    it("rejects one refund answered to two keys", () => {
+      const { history, after } = refundedRace();
+      const twoKeys = { ...history, events: [...history.events.filter((event) => event.kind !== "refund"), cancel("c1"), cancel("c2")] };
+      expect(checkHistory(twoKeys, after)).toEqual(["cancel F1 was answered to two different requests"]);
+    });
+
+    it("rejects a refund no answer explains, and accepts it when a cancellation's answer was lost", () => {
+      const { history, after } = refundedRace();
+      const unanswered = { ...history, events: history.events.filter((event) => event.kind !== "refund") };
+      expect(checkHistory(unanswered, after)).toEqual(["refund F1 took effect without a 200 refund or cancellation"]);
+      expect(checkHistory({ ...unanswered, events: [...unanswered.events, cancel("c1", 503)] }, after)).toEqual([]);
+    });
+
+    it("rejects a 409 SEAT_UNAVAILABLE on a seat whose sale had been refunded before it started", () => {
+      const { history, after } = refundedRace();
+      expect(checkHistory({ ...history, events: [...history.events, refused("c", "S1", 50, 51)] }, after)).toEqual([
+        expect.stringMatching(/409 SEAT_UNAVAILABLE to c overlapped no competing live hold/),
+      ]);
+    });
+  });
 });

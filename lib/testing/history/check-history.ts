@@ -1,7 +1,8 @@
 // Checks a recorded history against the database after the storm. Returns the
 // violations found (empty when the history is explained by the database):
-// - each 201 hold and payment, and each charge, took effect exactly once, and
-//   nothing took effect that no answer (or an ambiguous 5xx) explains;
+// - each 201 hold and payment, each charge, and each 200 refund and ticket
+//   cancellation took effect exactly once, and nothing took effect that no
+//   answer (or an ambiguous 5xx) explains;
 // - no seat has two CONFIRMED reservations;
 // - each 409 SEAT_UNAVAILABLE overlapped, in time, a competing live hold or sale;
 // - each wallet's entries chain: balance_after is the running sum, never
@@ -12,6 +13,7 @@ type Of<K extends HistoryEvent["kind"]> = Extract<HistoryEvent, { kind: K }>;
 type HoldBody = { reservations?: { id: string; seatId: string }[] };
 type PayBody = { payment?: { id: string; amount: number } };
 type ChargeBody = { entry?: { id: string | number; amount: number } };
+type RefundBody = { refund?: { id: string; amount: number } };
 type ErrorBody = { error?: { details?: { seatIds?: string[] } } };
 
 const isSuccess = (event: HistoryEvent) => event.status >= 200 && event.status < 300;
@@ -121,6 +123,51 @@ function checkCharges(history: History, after: Snapshot): string[] {
   return problems;
 }
 
+/**
+ * A 200 refund (the operator's, of a payment) or cancellation (the fan's, of
+ * one ticket) took effect once: its refund is in the database for that fan
+ * and payment, credited by exactly one REFUND entry of its amount, and its
+ * seats (the cancelled ticket among them) are CANCELLED with it. A refund no
+ * answer explains must have a request whose answer was lost.
+ */
+function checkRefunds(history: History, after: Snapshot): string[] {
+  const problems: string[] = [];
+  const refunds = new Map((after.refunds ?? []).map((row) => [row.id, row]));
+  const reservation = new Map([...history.before.reservations, ...after.reservations].map((row) => [row.id, row]));
+  const paymentOf = (event: Of<"refund"> | Of<"cancel">) => (event.kind === "refund" ? event.paymentId : reservation.get(event.reservationId)?.paymentId);
+  const refunded = history.events.filter((event): event is Of<"refund"> | Of<"cancel"> => (event.kind === "refund" || event.kind === "cancel") && isSuccess(event));
+  for (const event of refunded) {
+    const id = (event.body as RefundBody).refund?.id;
+    const refund = id === undefined ? undefined : refunds.get(id);
+    if (!refund || refund.userId !== event.userId || refund.paymentId !== paymentOf(event)) {
+      problems.push(`refund ${id} of a 200 ${event.kind} is not in the database for that fan and payment`);
+      continue;
+    }
+    const credits = after.walletEntries.filter((entry) => entry.refundId === id);
+    if (credits.length !== 1 || credits[0]!.type !== "REFUND" || credits[0]!.amount !== refund.amount) problems.push(`refund ${id} is not credited exactly once`);
+    const seats = after.reservations.filter((row) => row.refundId === id);
+    if (seats.length === 0 || seats.some((row) => row.status !== "CANCELLED") || (event.kind === "cancel" && !seats.some((row) => row.id === event.reservationId)))
+      problems.push(`refund ${id} did not cancel the seats it was asked for`);
+  }
+  for (const kind of ["refund", "cancel"] as const)
+    problems.push(
+      ...checkOneEffectPerKey(
+        kind,
+        refunded.filter((event) => event.kind === kind).map((event) => ({ key: event.key, effectId: String((event.body as RefundBody).refund?.id) })),
+      ),
+    );
+  const existed = new Set((history.before.refunds ?? []).map((row) => row.id));
+  const answered = new Set(refunded.map((event) => (event.body as RefundBody).refund?.id));
+  const lost = history.events.filter((event): event is Of<"refund"> | Of<"cancel"> => (event.kind === "refund" || event.kind === "cancel") && isAmbiguous(event));
+  const actors = new Set(history.events.map((event) => event.userId));
+  for (const refund of after.refunds ?? []) {
+    if (!actors.has(refund.userId) || existed.has(refund.id) || answered.has(refund.id)) continue;
+    if (!lost.some((event) => event.userId === refund.userId && paymentOf(event) === refund.paymentId))
+      problems.push(`refund ${refund.id} took effect without a 200 refund or cancellation`);
+  }
+  return problems;
+}
+
 function checkSeatsSoldOnce(after: Snapshot): string[] {
   const confirmed = new Map<string, number>();
   for (const row of after.reservations) if (row.status === "CONFIRMED") confirmed.set(row.seatId, (confirmed.get(row.seatId) ?? 0) + 1);
@@ -129,9 +176,10 @@ function checkSeatsSoldOnce(after: Snapshot): string[] {
 
 /**
  * A 409 SEAT_UNAVAILABLE is explained when, for a seat it names, a competing
- * hold was live at some moment while it ran: one live before the storm and not
- * released before the refusal started, or another request's 201 hold that
- * started before the refusal ended and was not released before it started, or
+ * hold or sale was live at some moment while it ran: one live before the
+ * storm and not released (or refunded, or cancelled) before the refusal
+ * started, or another request's 201 hold that started before the refusal
+ * ended and was not released, refunded or cancelled before it started, or
  * another request's hold whose answer was lost (5xx, connection cut) that
  * started before the refusal ended and which the database shows took effect.
  */
@@ -143,7 +191,14 @@ function checkRefusals(history: History, after: Snapshot): string[] {
   const tookEffect = (event: Of<"hold">, seatId: string) =>
     after.reservations.some((row) => !existed.has(row.id) && row.userId === event.userId && row.seatId === seatId);
   const releases = eventsOf(history, "release").filter(isSuccess);
-  const releasedBy = (reservationId: string, moment: number) => releases.some((release) => release.reservationId === reservationId && release.end < moment);
+  // A sold seat is on sale again once its refund or cancellation has answered.
+  const refundedSeats = history.events
+    .filter((event) => (event.kind === "refund" || event.kind === "cancel") && isSuccess(event))
+    .map((event) => ({ refundId: (event.body as RefundBody).refund?.id, end: event.end }));
+  const refundOf = new Map(after.reservations.map((row) => [row.id, row.refundId]));
+  const releasedBy = (reservationId: string, moment: number) =>
+    releases.some((release) => release.reservationId === reservationId && release.end < moment) ||
+    refundedSeats.some((refund) => refund.refundId !== undefined && refund.refundId === refundOf.get(reservationId) && refund.end < moment);
   for (const refusal of eventsOf(history, "hold").filter((event) => event.code === "SEAT_UNAVAILABLE")) {
     const named = (refusal.body as ErrorBody).error?.details?.seatIds ?? refusal.seatIds;
     const explained = named.some((seatId) => {
@@ -183,6 +238,7 @@ export function checkHistory(history: History, after: Snapshot): string[] {
     ...checkHolds(history, after),
     ...checkPayments(history, after),
     ...checkCharges(history, after),
+    ...checkRefunds(history, after),
     ...checkSeatsSoldOnce(after),
     ...checkRefusals(history, after),
     ...checkWalletChains(after),

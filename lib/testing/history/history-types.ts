@@ -7,7 +7,11 @@ export type Operation =
   | { kind: "hold"; userId: string; seatIds: string[] }
   | { kind: "release"; userId: string; reservationId: string }
   | { kind: "pay"; userId: string; reservationIds: string[]; key?: string }
-  | { kind: "charge"; userId: string; amount: number; key?: string };
+  | { kind: "charge"; userId: string; amount: number; key?: string }
+  /** The operator refunds a payment; `userId` is the fan it belongs to (whose wallet gets the money). */
+  | { kind: "refund"; userId: string; paymentId: string; key?: string }
+  /** A fan cancels one of their tickets. */
+  | { kind: "cancel"; userId: string; reservationId: string; key?: string };
 
 /** One request of the history: the operation, when it was sent and answered, and the answer. */
 export type HistoryEvent = Operation & { start: number; end: number; status: number; code?: string; body: unknown };
@@ -17,7 +21,8 @@ export type Snapshot = {
   /** refundId: set on a sold seat that was refunded since (CANCELLED, its payment kept). */
   reservations: { id: string; seatId: string; userId: string; status: string; paymentId: string | null; refundId?: string | null; live: boolean }[];
   payments: { id: string; userId: string; amount: number }[];
-  walletEntries: { id: number; userId: string; type: string; amount: number; balanceAfter: number; paymentId: string | null }[];
+  walletEntries: { id: number; userId: string; type: string; amount: number; balanceAfter: number; paymentId: string | null; refundId?: string | null }[];
+  refunds?: { id: string; paymentId: string; userId: string; amount: number }[];
   wallets: { userId: string; balance: number }[];
 };
 

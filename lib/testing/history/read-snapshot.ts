@@ -16,8 +16,11 @@ const SNAPSHOT_SQL = {
     FROM payments WHERE $1::uuid[] IS NULL OR user_id = ANY($1::uuid[])`,
   walletEntries: `
     SELECT id::float8 AS id, user_id::text AS "userId", type::text, amount::float8 AS amount,
-           balance_after::float8 AS "balanceAfter", payment_id::text AS "paymentId"
+           balance_after::float8 AS "balanceAfter", payment_id::text AS "paymentId", refund_id::text AS "refundId"
     FROM wallet_entries WHERE $1::uuid[] IS NULL OR user_id = ANY($1::uuid[])`,
+  refunds: `
+    SELECT id::text, payment_id::text AS "paymentId", user_id::text AS "userId", amount::float8 AS amount
+    FROM refunds WHERE $1::uuid[] IS NULL OR user_id = ANY($1::uuid[])`,
   wallets: `
     SELECT user_id::text AS "userId", balance::float8 AS balance
     FROM wallets WHERE $1::uuid[] IS NULL OR user_id = ANY($1::uuid[])`,
@@ -32,6 +35,7 @@ export async function readSnapshotWith(query: RunQuery, options: { userIds?: str
     reservations: await query<Snapshot["reservations"][number]>(SNAPSHOT_SQL.reservations, params),
     payments: await query<Snapshot["payments"][number]>(SNAPSHOT_SQL.payments, params),
     walletEntries: await query<Snapshot["walletEntries"][number]>(SNAPSHOT_SQL.walletEntries, params),
+    refunds: await query<NonNullable<Snapshot["refunds"]>[number]>(SNAPSHOT_SQL.refunds, params),
     wallets: await query<Snapshot["wallets"][number]>(SNAPSHOT_SQL.wallets, params),
   };
 }

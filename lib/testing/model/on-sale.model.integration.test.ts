@@ -26,7 +26,7 @@ import { outcomesReached } from "./outcomes";
 import { FANS, fanClient, startOnSaleSystem, useModelProcessClock } from "./on-sale-system";
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 15);
-const MAX_COMMANDS = Number(process.env.MODEL_COMMANDS ?? 80);
+const MAX_COMMANDS = Number(process.env.MODEL_COMMANDS ?? 60);
 const SEED = process.env.FC_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FC_SEED);
 
 /** The failure message with the command to replay it in front. */
