@@ -7,6 +7,7 @@ import {
   expectRefusedOr,
   FanCommand,
   noteClaim,
+  ReservationCommand,
   type Command,
   type FanContext,
   type Real,
@@ -176,21 +177,9 @@ export class RaceForSeat implements Command {
 }
 
 /** Releases one of the concert's reservations (with the concert's token): the fan's live hold, or 404. */
-export class Release extends FanCommand {
-  constructor(
-    fanIndex: number,
-    concert: number,
-    readonly pick: number,
-  ) {
-    super(fanIndex, concert);
-  }
-  private candidates = (model: Readonly<OnSaleModel>) => model.reservations.filter((row) => row.concert === this.concert);
-  override check(model: Readonly<OnSaleModel>): boolean {
-    return this.candidates(model).length > 0;
-  }
+export class Release extends ReservationCommand {
   async act(model: OnSaleModel, { turn, client }: FanContext) {
-    const candidates = this.candidates(model);
-    const reservation = candidates[this.pick % candidates.length]!;
+    const reservation = this.picked(model);
     const answer = await client.release(turn.token, reservation.id);
     if (reservation.fan !== this.fanIndex) return expectError(answer, { status: 404, code: "NOT_FOUND" });
     if (!expectRefusedOr(answer, guardRefusal(model, turn), isLiveHold(model, reservation) ? 204 : 404)) return;

@@ -5,7 +5,7 @@ import type fc from "fast-check";
 import { expect } from "vitest";
 import { openQueueToken } from "@/lib/queue/token";
 import { expectAgreement } from "./agreement";
-import { isAdmittedLive, type FanModel, type OnSaleModel, type Turn } from "./on-sale-model";
+import { isAdmittedLive, type FanModel, type OnSaleModel, type ReservationModel, type Turn } from "./on-sale-model";
 import { CONCERT_NAMES, newKey, type Answer, type FanClient, type OnSaleSystem } from "./on-sale-system";
 
 export type Real = {
@@ -79,6 +79,25 @@ export abstract class FanCommand implements Command {
     return `fan ${this.fanIndex}, ${CONCERT_NAMES[this.concert]}`;
   }
   abstract toString(): string;
+}
+
+/** A fan's request about one of the concert's reservations (the pick-th, theirs or another fan's). */
+export abstract class ReservationCommand extends FanCommand {
+  constructor(
+    fanIndex: number,
+    concert: number,
+    readonly pick: number,
+  ) {
+    super(fanIndex, concert);
+  }
+  private candidates = (model: Readonly<OnSaleModel>) => model.reservations.filter((row) => row.concert === this.concert);
+  override check(model: Readonly<OnSaleModel>): boolean {
+    return this.candidates(model).length > 0;
+  }
+  protected picked(model: OnSaleModel): ReservationModel {
+    const candidates = this.candidates(model);
+    return candidates[this.pick % candidates.length]!;
+  }
 }
 
 /** A command of the operator or of the clock: it runs, then the rows agree with the model. */

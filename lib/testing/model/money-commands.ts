@@ -4,7 +4,7 @@
 // operator refunding a payment (each sent twice with its key).
 import fc from "fast-check";
 import { expect } from "vitest";
-import { expectError, FanCommand, sentTwice, SystemCommand, type FanContext, type Real } from "./command-kit";
+import { expectError, FanCommand, ReservationCommand, sentTwice, SystemCommand, type FanContext, type Real } from "./command-kit";
 import { guardRefusal, isStaleHold, type FanModel, type OnSaleModel, type ReservationModel } from "./on-sale-model";
 import { CONCERT_NAMES, newKey, refundPayment, type Answer } from "./on-sale-system";
 import { noteOutcome } from "./outcomes";
@@ -153,19 +153,9 @@ function applyRefund(model: OnSaleModel, rows: ReservationModel[], answer: Answe
 }
 
 /** A fan cancels one of their tickets of the concert (booking is open in the model): refunded at once, or 404 / 409 ALREADY_REFUNDED. */
-export class CancelTicket extends FanCommand {
-  constructor(
-    fanIndex: number,
-    concert: number,
-    readonly pick: number,
-  ) {
-    super(fanIndex, concert);
-  }
-  private candidates = (model: Readonly<OnSaleModel>) => model.reservations.filter((row) => row.concert === this.concert);
-  override check = (model: Readonly<OnSaleModel>) => this.candidates(model).length > 0;
+export class CancelTicket extends ReservationCommand {
   async act(model: OnSaleModel, { client }: FanContext) {
-    const candidates = this.candidates(model);
-    const reservation = candidates[this.pick % candidates.length]!;
+    const reservation = this.picked(model);
     const answer = await sentTwice((key) => client.cancelTicket(reservation.id, key));
     if (reservation.fan !== this.fanIndex || !reservation.paymentId) return expectError(answer, { status: 404, code: "NOT_FOUND" });
     if (reservation.status !== "CONFIRMED") return expectError(answer, { status: 409, code: "ALREADY_REFUNDED" });
