@@ -2,10 +2,12 @@
 // pool) recovers without being restarted: while the server is down every
 // answer is 503 with Retry-After (health included), never a 500; once it is
 // back, requests succeed again; charges retried with the same Idempotency-Key
-// take effect exactly once. A second storm of charges, competing holds and
-// payments runs across a stop and start, its history recorded: every answer
-// is explained by the database afterwards (lib/testing/history) and the
-// money and seat invariants hold. Uses an embedded PostgreSQL of its own, with
+// take effect exactly once. A second storm of charges, competing holds,
+// payments, fans cancelling tickets and the operator refunding payments (each
+// money request retried with its Idempotency-Key until answered, and once
+// more after) runs across a stop and start, its history recorded: every
+// answer is explained by the database afterwards (lib/testing/history) and
+// the money and seat invariants hold. Uses an embedded PostgreSQL of its own, with
 // its data under .data/ and a port of its own, so stopping it disturbs nobody.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -16,14 +18,18 @@ import { GET as meRoute } from "@/app/api/me/route";
 import { POST as payRoute } from "@/app/api/payments/route";
 import { POST as holdRoute } from "@/app/api/reservations/route";
 import { POST as chargeRoute } from "@/app/api/wallet/charge/route";
+import { POST as refundRoute } from "@/app/api/admin/payments/[paymentId]/refund/route";
+import { POST as cancelRoute } from "@/app/api/tickets/[reservationId]/cancel/route";
 import { APP_CONNECTION_LIMITS, type Database } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
 import { createConcert, createUser, sessionCookieFor } from "@/lib/testing/fixtures";
+import type { Operation } from "@/lib/testing/history/history-types";
 import { expectHistoryExplained, startHistory, type Recorder } from "@/lib/testing/history/record-history";
 import { call, testRequest } from "@/lib/testing/http";
 import { countInvariantViolations, NO_VIOLATIONS } from "@/lib/testing/ledger";
 import { chargeRequest, payRequest } from "@/lib/testing/payments";
 import { admitFan } from "@/lib/testing/queue";
+import { cancelRequest, refundRequest } from "@/lib/testing/refunds";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/scripts/embedded-postgres";
 import { isPortFree } from "@/scripts/lib/port";
 import { migrate } from "@/scripts/migrate";
@@ -158,7 +164,7 @@ describe("a PostgreSQL restart under load", () => {
   }, 180_000);
 });
 
-type StormTally = { answers: number[]; answersSinceRestart: number; sawUnavailable: boolean };
+type StormTally = { answers: number[]; answersSinceRestart: number; sawUnavailable: boolean; refundedSinceRestart: number };
 
 /**
  * Sends the request until it is answered with anything but 503 (a client
@@ -190,9 +196,16 @@ async function admittedToken(tally: StormTally, userId: string, concertId: strin
   }
 }
 
-/** A fan who, until told to stop, charges, holds one of the shared seats and pays for it: each step retried until answered. */
+/**
+ * A fan who, until told to stop, charges, holds one of the shared seats and
+ * pays for it; of their paid tickets the first is cancelled by the fan, the
+ * second refunded by the operator, the third kept, and so on. Each step is
+ * retried until answered; a money request is then sent once more with its key,
+ * which must replay the answer (the history checks it is one effect).
+ */
 function stormFan(options: {
   fan: { userId: string; cookie: string };
+  operatorCookie: string;
   concertId: string;
   performanceId: string;
   seatIds: string[];
@@ -201,16 +214,21 @@ function stormFan(options: {
   isStopped: () => boolean;
 }) {
   const { fan, history } = options;
-  const tally: StormTally = { answers: [], answersSinceRestart: 0, sawUnavailable: false };
+  const tally: StormTally = { answers: [], answersSinceRestart: 0, sawUnavailable: false, refundedSinceRestart: 0 };
   const until = (send: () => Promise<Response>) => untilAnswered(tally, options.isRestarted, send);
+  /** A money request with a key: until answered, then once more with the same key. */
+  const withRetry = async (operation: Operation, send: () => Promise<Response>) => {
+    const answer = await until(() => history.record(operation, send));
+    await until(() => history.record(operation, send));
+    return answer;
+  };
   const done = (async () => {
     let token = await admittedToken(tally, fan.userId, options.concertId);
+    let paid = 0;
     for (let round = 0; !options.isStopped(); round++) {
       const chargeKey = randomUUID();
-      await until(() =>
-        history.record({ kind: "charge", userId: fan.userId, amount: 200_000, key: chargeKey }, () =>
-          call(chargeRoute, chargeRequest({ cookie: fan.cookie, amount: 200_000, key: chargeKey })),
-        ),
+      await withRetry({ kind: "charge", userId: fan.userId, amount: 200_000, key: chargeKey }, () =>
+        call(chargeRoute, chargeRequest({ cookie: fan.cookie, amount: 200_000, key: chargeKey })),
       );
       const seatId = options.seatIds[(round * 7 + fan.userId.charCodeAt(0)) % options.seatIds.length]!;
       const hold = await until(() =>
@@ -228,20 +246,33 @@ function stormFan(options: {
       if (hold.status !== 201) continue;
       const reservationIds = ((await hold.json()) as { reservations: { id: string }[] }).reservations.map((row) => row.id);
       const payKey = randomUUID();
-      const pay = await until(() =>
-        history.record({ kind: "pay", userId: fan.userId, reservationIds, key: payKey }, () =>
-          call(payRoute, payRequest({ cookie: fan.cookie, token, reservationIds, key: payKey })),
-        ),
+      const pay = await withRetry({ kind: "pay", userId: fan.userId, reservationIds, key: payKey }, () =>
+        call(payRoute, payRequest({ cookie: fan.cookie, token, reservationIds, key: payKey })),
       );
+      if (pay.status !== 201) continue;
       // Paying ends the place in line: the next round needs a new one.
-      if (pay.status === 201) token = await admittedToken(tally, fan.userId, options.concertId);
+      token = await admittedToken(tally, fan.userId, options.concertId);
+      const paymentId = ((await pay.json()) as { payment: { id: string } }).payment.id;
+      const key = randomUUID();
+      const refunded =
+        paid % 3 === 0
+          ? await withRetry({ kind: "cancel", userId: fan.userId, reservationId: reservationIds[0]!, key }, () =>
+              call(cancelRoute, cancelRequest({ cookie: fan.cookie, reservationId: reservationIds[0]!, key }), { reservationId: reservationIds[0]! }),
+            )
+          : paid % 3 === 1
+            ? await withRetry({ kind: "refund", userId: fan.userId, paymentId, key }, () =>
+                call(refundRoute, refundRequest({ cookie: options.operatorCookie, paymentId, key }), { paymentId }),
+              )
+            : undefined;
+      paid += 1;
+      if (refunded?.status === 200 && options.isRestarted()) tally.refundedSinceRestart += 1;
     }
   })();
   return { tally, done };
 }
 
 describe("a PostgreSQL stop and start during a storm of charges, holds and payments", () => {
-  it("answers only 503 while it is away, recovers, and the history is explained by the database", async () => {
+  it("answers only 503 while it is away, recovers, and the history (refunds included) is explained by the database", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const { concertId, performanceIds } = await createConcert(testClient, { performances: 1, seatsPerPerformance: 30 });
     const seatIds = (await testClient.seat.findMany({ where: { performanceId: performanceIds[0]! }, select: { id: true } })).map((seat) => seat.id);
@@ -251,11 +282,14 @@ describe("a PostgreSQL stop and start during a storm of charges, holds and payme
         return { userId: user.id, cookie: await sessionCookieFor(testClient, user.id) };
       }),
     );
+    const operatorCookie = await sessionCookieFor(testClient, (await createUser(testClient, { role: "ADMIN" })).id);
     const history = await startHistory(testClient);
     let isRestarted = false;
     let isStopped = false;
     const storm = fans.map((fan) =>
-      stormFan({ fan, concertId, performanceId: performanceIds[0]!, seatIds, history, isRestarted: () => isRestarted, isStopped: () => isStopped }),
+      stormFan({
+        fan, operatorCookie, concertId, performanceId: performanceIds[0]!, seatIds, history, isRestarted: () => isRestarted, isStopped: () => isStopped,
+      }),
     );
     await waitFor(() => storm.every((fan) => fan.tally.answers.filter((status) => status < 300).length >= 3));
 
@@ -263,7 +297,8 @@ describe("a PostgreSQL stop and start during a storm of charges, holds and payme
     await waitFor(() => storm.every((fan) => fan.tally.sawUnavailable));
     server = await startEmbeddedPostgres({ dataDir: DATA_DIR, port });
     isRestarted = true;
-    await waitFor(() => storm.every((fan) => fan.tally.answersSinceRestart >= 6));
+    // Until every fan has been answered a few times since, and refunds or cancellations have gone through after the restart too.
+    await waitFor(() => storm.every((fan) => fan.tally.answersSinceRestart >= 6) && storm.some((fan) => fan.tally.refundedSinceRestart >= 2));
     isStopped = true;
     await Promise.all(storm.map((fan) => fan.done));
 
@@ -272,6 +307,7 @@ describe("a PostgreSQL stop and start during a storm of charges, holds and payme
     expect([...statuses].filter((status) => ![200, 201, 402, 409, 410, 503].includes(status))).toEqual([]);
     expect(statuses).toContain(503);
     expect(history.events.some((event) => event.kind === "pay" && event.status === 201)).toBe(true);
+    for (const kind of ["refund", "cancel"]) expect(history.events.some((event) => event.kind === kind && event.status === 200), kind).toBe(true);
     await expectHistoryExplained(testClient, history);
     expect(await countInvariantViolations(testClient)).toEqual(NO_VIOLATIONS);
   }, 180_000);
