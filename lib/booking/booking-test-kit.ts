@@ -110,3 +110,16 @@ export async function backdateHolds(reservationIds: string[]): Promise<void> {
 export async function reservationCount(performanceId: string): Promise<number> {
   return db().reservation.count({ where: { performanceId } });
 }
+
+/** Sections whose stored counts differ from counting the seats and sold reservations (none, ever). */
+export async function storedCountsDisagreeing(): Promise<unknown[]> {
+  return db().$queryRaw`
+    SELECT c.performance_id, c.section_id, c.total_seats, c.sold_seats, actual.total_seats AS actual_total, actual.sold_seats AS actual_sold
+    FROM performance_section_seats c
+    JOIN LATERAL (
+      SELECT count(*)::int AS total_seats, count(r.id)::int AS sold_seats
+      FROM seats s LEFT JOIN reservations r ON r.seat_id = s.id AND r.status = 'CONFIRMED'
+      WHERE s.performance_id = c.performance_id AND s.section_id = c.section_id
+    ) actual ON true
+    WHERE (c.total_seats, c.sold_seats) <> (actual.total_seats, actual.sold_seats)`;
+}

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as payRoute } from "@/app/api/payments/route";
 import { POST as cancelTicketRoute } from "@/app/api/tickets/[reservationId]/cancel/route";
-import { admittedFans, backdateHolds, requestHold, requestSeats, requestSections, type Fan } from "@/lib/booking/booking-test-kit";
+import { admittedFans, backdateHolds, requestHold, requestSeats, requestSections, storedCountsDisagreeing, type Fan } from "@/lib/booking/booking-test-kit";
 import { SEAT_MAP_FRESH_MS } from "@/lib/booking/seat-map-snapshot";
 import { db } from "@/lib/db";
 import { useMovableClock } from "@/lib/testing/clock";
@@ -191,19 +191,6 @@ describe("GET /api/performances/{id}/seats?section=", () => {
     expect(await storedCountsDisagreeing()).toEqual([]);
   });
 });
-
-/** Sections whose stored counts differ from counting the seats and sold reservations (none, ever). */
-async function storedCountsDisagreeing(): Promise<unknown[]> {
-  return db().$queryRaw`
-    SELECT c.performance_id, c.section_id, c.total_seats, c.sold_seats, actual.total_seats AS actual_total, actual.sold_seats AS actual_sold
-    FROM performance_section_seats c
-    JOIN LATERAL (
-      SELECT count(*)::int AS total_seats, count(r.id)::int AS sold_seats
-      FROM seats s LEFT JOIN reservations r ON r.seat_id = s.id AND r.status = 'CONFIRMED'
-      WHERE s.performance_id = c.performance_id AND s.section_id = c.section_id
-    ) actual ON true
-    WHERE (c.total_seats, c.sold_seats) <> (actual.total_seats, actual.sold_seats)`;
-}
 
 describe("the hold answer", () => {
   it("names each held seat's section, row and label", async () => {

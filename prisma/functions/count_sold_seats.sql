@@ -1,38 +1,39 @@
 -- Keeps performance_section_seats.sold_seats in step with the reservations
--- (docs/decisions/111): a statement-level trigger on reservations, so every
--- writer (payment, refund, cancellation, the release job, a test kit) counts
--- the same way, in the writer's own transaction. Only a reservation entering
--- or leaving CONFIRMED changes a count; holds are never counted here (they
--- run out without any write, so their count is read live, bounded by the
--- live holds).
+-- (docs/decisions/111, 145), in the writer's own transaction, whoever the
+-- writer is (payment, refund, cancellation, a test kit, anything later), but
+-- only as that transaction commits: a deferred constraint trigger on
+-- reservations. A counts row is a hot row (every payment of a section
+-- updates it); updated at commit, its lock is held for the commit alone,
+-- not from the seats' UPDATE across the writer's remaining round trips.
 --
--- The three triggers each pass the transition tables their event has
--- (new_rows for INSERT, old_rows for DELETE, both for UPDATE). Counts rows
--- are updated in (performance, section) order, so two payments touching the
--- same sections queue instead of deadlocking.
+-- note_sold_seat_change has appended each change to encore.sold_seat_changes;
+-- the first firing of the commit applies them all, per (performance, section)
+-- in that order, so two writers touching the same sections queue instead of
+-- deadlocking, and empties the list; the transaction's later firings find it
+-- empty. A seat deleted in the same transaction went with its performance,
+-- and so did its counts row: nothing to count.
 CREATE OR REPLACE FUNCTION count_sold_seats()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
 DECLARE
-  v_sold uuid[] := '{}';
-  v_unsold uuid[] := '{}';
+  v_changes text := rtrim(coalesce(current_setting('encore.sold_seat_changes', true), ''), ';');
+  v_seat_ids uuid[];
+  v_deltas integer[];
   v_change record;
 BEGIN
-  IF TG_OP <> 'DELETE' THEN
-    SELECT coalesce(array_agg(n.seat_id), '{}') INTO v_sold FROM new_rows n WHERE n.status = 'CONFIRMED';
-  END IF;
-  IF TG_OP <> 'INSERT' THEN
-    SELECT coalesce(array_agg(o.seat_id), '{}') INTO v_unsold FROM old_rows o WHERE o.status = 'CONFIRMED';
-  END IF;
-  IF cardinality(v_sold) = 0 AND cardinality(v_unsold) = 0 THEN
+  IF v_changes = '' THEN
     RETURN NULL;
   END IF;
+  PERFORM set_config('encore.sold_seat_changes', '', true);
+  -- Arrays first: joined to seats straight from string_to_table (planned for
+  -- 1,000 rows), the seats would be read whole instead of by id.
+  SELECT array_agg(split_part(note, ' ', 1)::uuid), array_agg(split_part(note, ' ', 2)::integer)
+  INTO v_seat_ids, v_deltas
+  FROM string_to_table(v_changes, ';') AS note;
   FOR v_change IN
     SELECT s.performance_id, s.section_id, sum(c.delta)::integer AS delta
-    FROM (SELECT seat_id, 1 AS delta FROM unnest(v_sold) AS seat_id
-          UNION ALL
-          SELECT seat_id, -1 FROM unnest(v_unsold) AS seat_id) c
+    FROM unnest(v_seat_ids, v_deltas) AS c(seat_id, delta)
     JOIN seats s ON s.id = c.seat_id
     GROUP BY s.performance_id, s.section_id
     HAVING sum(c.delta) <> 0
