@@ -2,14 +2,13 @@
 // 1. Security headers on every page (docs/decisions/085): a
 //    page gets a fresh CSP nonce, which Next reads from the request's
 //    Content-Security-Policy header and puts on the scripts it renders.
-// 2. The pages every visitor sees alike come from one render a second
-//    (lib/http/shared-page-cache.ts, docs/decisions/091), with that render's
-//    own nonce and policy.
+// 2. The pages every fan sees alike come from one render a second
+//    (lib/http/shared-page-cache.ts, docs/decisions/091 and 135), with that
+//    render's own nonce and policy; the browser shows who is signed in.
 // 3. Answers the requests Next itself cannot route: a path with a
 //    percent-escape that does not decode (Next would answer a bare 500).
 // Headers, shared renders and that 404 only: authentication stays in each route handler and page.
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE } from "@/lib/auth/session-cookie-name";
 import { env } from "@/lib/env";
 import { hasMalformedEscape } from "@/lib/http/malformed-path";
 import { errorBody } from "@/lib/http/responses";
@@ -19,7 +18,7 @@ import { createSharedPageCache, isSharedPageRequest, SHARED_RENDER_HEADER } from
 /** A path no route has: rewriting a page request there renders the 404 page with status 404. */
 const NOT_FOUND_PAGE_PATH = "/not-found";
 
-/** The render every visitor shares, asked of this same server on the loopback interface. */
+/** The render everyone shares, asked of this same server on the loopback interface (no cookie: it shows no one's account). */
 const sharedPages = createSharedPageCache((pathname) =>
   fetch(`http://127.0.0.1:${env().PORT}${pathname}`, { headers: { [SHARED_RENDER_HEADER]: "1" }, redirect: "manual", cache: "no-store" }),
 );
@@ -41,16 +40,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   return response;
 }
 
-/** The shared render of a visitor's page, headers included; null when this request renders its own. */
+/** The shared render of a page, headers included; null when this request renders its own. */
 async function sharedPageFor(request: NextRequest): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
-  const isShared = isSharedPageRequest({
-    method: request.method,
-    pathname,
-    search,
-    headers: request.headers,
-    hasSession: request.cookies.has(SESSION_COOKIE),
-  });
+  const isShared = isSharedPageRequest({ method: request.method, pathname, search, headers: request.headers });
   // `next dev` recompiles and reloads on its own; sharing there would only hide changes.
   if (!isShared || env().NODE_ENV === "development") return null;
   try {

@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "unit",
           // Client components and hooks too; their files pick a DOM with `// @vitest-environment happy-dom`.
-          include: ["lib/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+          include: ["lib/**/*.test.{ts,tsx}", "bench/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
           sequence: { groupOrder: 0 },

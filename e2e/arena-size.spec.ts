@@ -6,6 +6,7 @@
 import type { Page } from "@playwright/test";
 import { ARENA_PRICES, arenaSections, type ArenaSize } from "./arena-layout.ts";
 import { expect, test, type OwnConcertOptions } from "./fixtures.ts";
+import { layoutShift, watchLayoutShifts } from "./layout-shift.ts";
 
 const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
 // 24 sections of 25 rows of 25 seats: 15,000 seats; 40 of 35 × 50: 70,000.
@@ -14,37 +15,6 @@ const ARENA_70K: ArenaSize = { sections: 40, rowsPerSection: 35, seatsPerRow: 50
 
 function arena(size: ArenaSize): OwnConcertOptions {
   return { performances: 1, venue: { sections: arenaSections(size), prices: ARENA_PRICES } };
-}
-
-/** Sums layout shifts not caused by input from the first paint on, as Chrome's CLS does (without session windows: an upper bound). */
-async function watchLayoutShifts(page: Page) {
-  await page.addInitScript(() => {
-    type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
-    const global = window as unknown as { layoutShift: number; layoutShiftSources: string[] };
-    global.layoutShift = 0;
-    global.layoutShiftSources = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Shift[]) {
-        if (entry.hadRecentInput) continue;
-        global.layoutShift += entry.value;
-        // What moved, for a failure's message.
-        for (const source of entry.sources) {
-          const node = source.node as Element | undefined;
-          global.layoutShiftSources.push(
-            `${entry.value.toFixed(3)} ${node?.nodeName ?? "?"}.${String(node?.className ?? "").slice(0, 40)} y ${source.previousRect.y}→${source.currentRect.y} h ${source.previousRect.height}→${source.currentRect.height}`,
-          );
-        }
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-}
-
-/** The layout shift summed so far, and what moved. */
-async function layoutShift(page: Page): Promise<{ shift: number; sources: string[] }> {
-  return page.evaluate(() => {
-    const global = window as unknown as { layoutShift: number; layoutShiftSources: string[] };
-    return { shift: global.layoutShift, sources: global.layoutShiftSources };
-  });
 }
 
 async function admitted(page: Page, concertId: string) {

@@ -1,7 +1,8 @@
 // The pages every fan lands on at an on-sale, `/` and `/concerts/{id}`, loaded
-// as documents by visitors (one shared render a second per page,
-// docs/decisions/091) and by signed-in fans (a full render with its own CSP
-// nonce each), against the reference route in alternating rounds. Then the
+// as documents by visitors and by signed-in fans (one shared render a second
+// per page for both, docs/decisions/091 and 135), and the GET /api/me each of
+// those page loads then makes in the browser to show who is signed in, against
+// the reference route in alternating rounds. Then the
 // same with an arena concert on sale (3 dates of 15,000 seats), so the
 // catalogue's cost can be compared with and without 45,000 more seats.
 import type { BenchContext, BenchRequest, Measurement, ScenarioReport, ScenarioResult } from "../lib/context.ts";
@@ -79,6 +80,7 @@ export default async function pages(ctx: BenchContext): Promise<ScenarioReport> 
     { name: "GET /concerts/{id} (visitor)", requests: [{ path: `/concerts/${concertId}`, headers: AS_A_DOCUMENT }] },
     { name: "GET / (signed-in fan)", requests: signedIn("/") },
     { name: "GET /concerts/{id} (signed-in fan)", requests: signedIn(`/concerts/${concertId}`) },
+    { name: "GET /api/me (signed-in fan, after either page)", requests: fans.map((fan) => ({ path: "/api/me", headers: { cookie: fan.cookie } })) },
   ];
   const before = await measureInRounds(ctx, seeded);
 
@@ -103,7 +105,7 @@ export default async function pages(ctx: BenchContext): Promise<ScenarioReport> 
     results,
     notes: [
       `${ROUNDS} alternating rounds of ${ROUND_SECONDS} s per line, ${CONNECTIONS} connections; signed-in fans cycle through ${SIGNED_IN_FANS} sessions`,
-      "a visitor's page is one shared render a second per process (decision 091); a signed-in fan's a full render with its own nonce (decision 085)",
+      "a page is one shared render a second per process for visitors and signed-in fans alike (decisions 091, 135); the browser then asks GET /api/me for the header",
       `queries/request from ${QUERY_SAMPLE_REQUESTS} sequential requests (pg_stat_statements), within the catalogue snapshot's second`,
     ],
     extra: { afterArenaReference: after.reference },

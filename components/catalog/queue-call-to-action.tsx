@@ -1,16 +1,16 @@
-import Link from "next/link";
-import { withNext } from "@/lib/auth/safe-next-path";
+import { QueueEntryLink } from "@/components/catalog/queue-entry-link";
+import type { PageViewer } from "@/lib/auth/page-viewer";
 import type { SaleStatus } from "@/lib/catalog/schemas";
 import { formatShortDateTime } from "@/lib/i18n/format";
 import { catalog as t } from "@/lib/i18n/ko/catalog";
 
-type Props = { concertId: string; status: SaleStatus; opensAt: string | null; isSignedIn: boolean };
+type Props = { concertId: string; status: SaleStatus; opensAt: string | null; viewer: PageViewer };
 
 /**
  * "대기열 입장하기": to the waiting room, or to sign-in and back there. Sold-out
  * and ended concerts show why there is nothing to join instead.
  */
-export function QueueCallToAction({ concertId, status, opensAt, isSignedIn }: Props) {
+export function QueueCallToAction({ concertId, status, opensAt, viewer }: Props) {
   if (status === "SOLD_OUT" || status === "ENDED") {
     return (
       <div className="stack">
@@ -21,23 +21,11 @@ export function QueueCallToAction({ concertId, status, opensAt, isSignedIn }: Pr
       </div>
     );
   }
-  const queuePath = `/concerts/${concertId}/queue`;
   const notice =
     status === "OPENS_SOON" && opensAt ? t.concert.opensNotice(formatShortDateTime(opensAt)) : t.concert.onSaleNotice;
   return (
     <div className="stack">
-      {isSignedIn ? (
-        <Link href={queuePath} className="btn btn--accent btn--large btn--block">
-          {t.concert.cta}
-        </Link>
-      ) : (
-        <>
-          <Link href={withNext("/sign-in", queuePath)} className="btn btn--accent btn--large btn--block">
-            {t.concert.ctaSignIn}
-          </Link>
-          <p className="muted small">{t.concert.ctaSignInHint}</p>
-        </>
-      )}
+      <QueueEntryLink concertId={concertId} fromServer={viewer} />
       <p className={`alert ${status === "OPENS_SOON" ? "alert--info" : "alert--success"} small`}>{notice}</p>
     </div>
   );

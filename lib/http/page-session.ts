@@ -2,10 +2,12 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { toViewer, type PageViewer } from "@/lib/auth/page-viewer";
 import { readSession, SESSION_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { readQueueTokens } from "@/lib/http/queue-tokens";
+import { SHARED_RENDER_HEADER } from "@/lib/http/shared-page-cache";
 import { queueTokenFor } from "@/lib/queue/queue-tokens";
 import { requireAdmission, type Admission } from "@/lib/queue/require-admission";
 
@@ -14,6 +16,19 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const cookieStore = await cookies();
   const session = await readSession(db(), cookieStore.get(SESSION_COOKIE)?.value);
   return session?.user ?? null;
+});
+
+/**
+ * Who the header and the concert page's call to action show. The shared
+ * render (the proxy's request, marked with SHARED_RENDER_HEADER) is handed to
+ * every fan, so it looks up no session and says "not known": the browser
+ * fills the personal parts in (docs/decisions/135). Every other render (a
+ * client navigation, a refresh after signing in or out) knows.
+ */
+export const getPageViewer = cache(async (): Promise<PageViewer> => {
+  if ((await headers()).has(SHARED_RENDER_HEADER)) return { known: false };
+  const user = await getCurrentUser();
+  return { known: true, viewer: user && toViewer(user) };
 });
 
 /** For pages that need a fan: sends a visitor to sign in, then back here. */

@@ -13,11 +13,11 @@ const CONCERT_PATH = "/concerts/0b6f3c52-5d7e-4c36-9a59-0c4f4c3f1c11";
 const DOCUMENT_HEADERS = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "sec-fetch-dest": "document" };
 
 function visitor(overrides: Partial<SharedPageRequest> = {}): SharedPageRequest {
-  return { method: "GET", pathname: "/", search: "", headers: new Headers(DOCUMENT_HEADERS), hasSession: false, ...overrides };
+  return { method: "GET", pathname: "/", search: "", headers: new Headers(DOCUMENT_HEADERS), ...overrides };
 }
 
 describe("isSharedPageRequest", () => {
-  it("shares the home page and a concert page with visitors loading them as documents", () => {
+  it("shares the home page and a concert page with everyone loading them as documents", () => {
     expect(isSharedPageRequest(visitor())).toBe(true);
     expect(isSharedPageRequest(visitor({ pathname: CONCERT_PATH }))).toBe(true);
     // A client without Fetch Metadata (older browsers, load generators) that asks for HTML.
@@ -25,7 +25,6 @@ describe("isSharedPageRequest", () => {
   });
 
   it.each([
-    ["a signed-in fan (the header shows who)", visitor({ hasSession: true })],
     ["a HEAD request", visitor({ method: "HEAD" })],
     ["a query string", visitor({ search: "?next=/wallet" })],
     // Next strips its RSC headers and `_rsc` before the proxy: its client's fetch() is known by what it accepts.

@@ -1,8 +1,9 @@
-// The pages every visitor sees alike (the home page and a concert page, for
-// someone not signed in), rendered once per SHARED_PAGE_FRESH_MS per process
-// and handed to every visitor in that window: at an on-sale these are the
-// pages everyone lands on, and a full server render each costs several times
-// an API request (docs/decisions/091). The proxy asks for the render through
+// The pages every fan sees alike (the home page and a concert page), rendered
+// once per SHARED_PAGE_FRESH_MS per process and handed to everyone loading
+// them in that window, visitor or signed in: at an on-sale these are the pages
+// everyone lands on, and a full server render each costs several times an API
+// request (docs/decisions/091). The render shows no one's account; the browser
+// fills that in (docs/decisions/135). The proxy asks for the render through
 // this same server, marked so that the proxy lets it through to Next.
 // No next/* import: the proxy supplies the fetch, the tests a fake one.
 import { processClock } from "@/lib/cache/process-clock";
@@ -17,7 +18,7 @@ export const SHARED_RENDER_HEADER = "x-encore-shared-render";
 /** At most one entry per concert page; more than this many pages are not worth keeping. */
 const MAX_SHARED_PAGES = 500;
 
-/** Paths whose page reads nothing of the request but the path and the session cookie (a percent-escape is left to the proxy's own checks). */
+/** Paths whose page reads nothing of the request but the path, when rendered for sharing (a percent-escape is left to the proxy's own checks). */
 const SHARED_PAGE_PATHS = [/^\/$/, /^\/concerts\/[^/%]+$/];
 
 /** A server action, or the proxy's own render: never answered from the shared render. */
@@ -45,15 +46,12 @@ export type SharedPageRequest = {
   pathname: string;
   search: string;
   headers: Headers;
-  /** The request carries a session cookie: its page may show who is signed in. */
-  hasSession: boolean;
 };
 
-/** True when this request's answer is the page every visitor gets. */
+/** True when this request's answer is the page everyone gets (a session cookie changes nothing: the browser shows whose it is). */
 export function isSharedPageRequest(request: SharedPageRequest): boolean {
   return (
     request.method === "GET" &&
-    !request.hasSession &&
     request.search === "" &&
     SHARED_PAGE_PATHS.some((path) => path.test(request.pathname)) &&
     asksForDocument(request.headers) &&
@@ -68,7 +66,7 @@ export type SharedPage = { status: number; headers: [string, string][]; body: Ar
 export type RenderPage = (pathname: string) => Promise<Response>;
 
 export type SharedPageCache = {
-  /** The page for every visitor of `pathname`, or null when this render cannot be shared (the caller renders its own). */
+  /** The page for everyone loading `pathname`, or null when this render cannot be shared (the caller renders its own). */
   get(pathname: string): Promise<SharedPage | null>;
 };
 

@@ -11,7 +11,7 @@ import { SaleStatusBadge } from "@/components/catalog/sale-status-badge";
 import { getConcert } from "@/lib/catalog/get-concert";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { getCurrentUser } from "@/lib/http/page-session";
+import { getPageViewer } from "@/lib/http/page-session";
 import { formatDateRange } from "@/lib/i18n/format";
 import { catalog as t } from "@/lib/i18n/ko/catalog";
 import styles from "./page.module.css";
@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ConcertPage({ params }: Props) {
   const { concertId } = await params;
-  const [concert, user] = await Promise.all([loadConcert(concertId), getCurrentUser()]);
+  const [concert, viewer] = await Promise.all([loadConcert(concertId), getPageViewer()]);
   if (!concert) notFound();
   const first = concert.performances[0]?.startsAt;
   const last = concert.performances.at(-1)?.startsAt;
@@ -73,7 +73,7 @@ export default async function ConcertPage({ params }: Props) {
             concertId={concert.id}
             status={concert.status}
             opensAt={concert.opensAt}
-            isSignedIn={user !== null}
+            viewer={viewer}
           />
           {concert.priceTiers.length > 0 && (
             <section className="stack" aria-labelledby="prices-title">

@@ -48,6 +48,7 @@ export const catalog = {
     cta: "대기열 입장하기",
     ctaSignIn: "로그인하고 대기열 입장하기",
     ctaSignInHint: "대기열에 들어가려면 로그인이 필요해요.",
+    ctaSignedInHint: (name: string) => `${name}님으로 입장해요.`,
     opensNotice: (when: string) => `대기열은 ${when}에 열려요. 지금 들어와 기다리면 오픈과 동시에 순번이 정해져요.`,
     soldOutNotice: "모든 회차가 매진되었습니다. 관심을 가져 주셔서 감사합니다.",
     endedNotice: "이 공연의 예매가 모두 마감되었습니다.",
