@@ -74,8 +74,9 @@ async function expectViewerShown({ page, fan }: Visit, others: Fan[], concertPat
   for (const other of others) await expect(page.locator("body")).not.toContainText(other.name);
 }
 
-// Three browsers and two axe runs a test: several times an ordinary test's work.
-test.describe.configure({ timeout: 150_000 });
+// Three browsers and two axe runs a test: several times an ordinary test's work (on a
+// machine loaded by other builds, a page load alone took 40 s).
+test.describe.configure({ timeout: 300_000 });
 
 for (const viewport of VIEWPORTS) {
   for (const pageName of ["home", "concert"] as const) {
