@@ -82,8 +82,10 @@ async function sameSeatStorm(ctx: BenchContext, fans: AdmittedFan[], performance
         });
         const body = (await response.json()) as { error?: { code: string } };
         return { status: response.status, code: body.error?.code, ms: performance.now() - sentAt };
-      } catch {
-        return { status: 0, code: "NETWORK", ms: performance.now() - sentAt };
+      } catch (error) {
+        // Why the request got no answer (e.g. ECONNRESET, UND_ERR_CONNECT_TIMEOUT), for the invariant report.
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        return { status: 0, code: `NETWORK ${cause?.code ?? cause?.message ?? String(error)}`, ms: performance.now() - sentAt };
       }
     }),
   );
@@ -109,7 +111,8 @@ async function sameSeatStorm(ctx: BenchContext, fans: AdmittedFan[], performance
   };
   const isExactlyOneWinner = statusCodes["201"] === 1 && live!.count === 1;
   const isEveryLoserUnavailable = outcomes.every((outcome) => outcome.status === 201 || outcome.code === "SEAT_UNAVAILABLE");
-  return { measurement, isExactlyOneWinner, isEveryLoserUnavailable, liveRows: live!.count };
+  const unanswered = outcomes.filter((outcome) => outcome.status === 0).map((outcome) => outcome.code);
+  return { measurement, isExactlyOneWinner, isEveryLoserUnavailable, liveRows: live!.count, unanswered };
 }
 
 export default async function booking(ctx: BenchContext): Promise<ScenarioReport> {
@@ -165,6 +168,7 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
     rounds.holds.push(holdRound);
     const ratio = (measurement: Measurement) => (measurement.rps / reference.rps).toFixed(2);
     roundRatios.push(`round ${round + 1}: session ${ratio(session)}, seat map ${ratio(seatMap)}, hold floor ${ratio(floor)}, holds ${ratio(holdRound)}`);
+    ctx.log(`${roundRatios.at(-1)} (reference ${reference.rps.toFixed(0)} rps)`); // kept even if an invariant fails below
   }
   const reference = combineRounds("noop", rounds.reference);
   const sessionOnly = combineRounds("GET /api/me (session check only)", rounds.session);
@@ -179,7 +183,7 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
   const zeroServerErrors = [sessionOnly, seatMap, holdFloor, holdResult, storm.measurement].every((result) => result.status5xx === 0 && result.errors === 0);
   const allHoldsGranted = holdResult.status2xx === MEASURED_HOLDS && holdFloor.statusCodes["422"] === MEASURED_HOLDS;
   if (!storm.isExactlyOneWinner || !storm.isEveryLoserUnavailable || !zeroServerErrors || !allHoldsGranted) {
-    throw new Error(`Booking invariants failed: ${JSON.stringify({ storm: storm.measurement.statusCodes, liveRows: storm.liveRows, zeroServerErrors, holds: holdResult.statusCodes, floor: holdFloor.statusCodes })}`);
+    throw new Error(`Booking invariants failed: ${JSON.stringify({ storm: storm.measurement.statusCodes, unanswered: storm.unanswered, liveRows: storm.liveRows, zeroServerErrors, holds: holdResult.statusCodes, floor: holdFloor.statusCodes })}`);
   }
   return {
     reference,

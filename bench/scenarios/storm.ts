@@ -16,7 +16,7 @@ import { admitToConcert, createBenchConcert } from "../lib/concert.ts";
 import { loadInChild } from "../lib/load-in-child.ts";
 import { combineRounds } from "../lib/measure.ts";
 import { startProbe, summarizeWindow } from "../lib/probe.ts";
-import type { BenchContext, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
+import { REFERENCE_PATH, type BenchContext, type BenchRequest, type Measurement, type ScenarioReport } from "../lib/context.ts";
 
 const STORM_CONNECTIONS = 1_000;
 const SIGN_IN_FANS = 1_000;
@@ -28,6 +28,8 @@ const STORM_LEAD_SECONDS = 1;
 /** The probes' connections are open and answering this long before a storm is started. */
 const PROBE_LEAD_SECONDS = 1;
 const ROUNDS = 3;
+/** Longest wait for the server to work off a storm before the next round. */
+const DRAIN_LIMIT_SECONDS = 120;
 const HEALTH: BenchRequest = { path: "/api/health", headers: { "accept-encoding": "gzip" } };
 
 type Round = { health: Measurement; poll: Measurement; storm?: Measurement };
@@ -49,6 +51,35 @@ async function pollRequests(ctx: BenchContext): Promise<BenchRequest[]> {
 }
 
 const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+/** Sends one request to the reference route and times its answer. */
+async function timeReference(ctx: BenchContext): Promise<number> {
+  const sentAt = performance.now();
+  await (await fetch(`${ctx.baseUrl}${REFERENCE_PATH}`)).arrayBuffer();
+  return performance.now() - sentAt;
+}
+
+/** The median of a few reference requests sent one at a time: the server's answer time when nothing is queued. */
+async function idleAnswerMs(ctx: BenchContext): Promise<number> {
+  const times: number[] = [];
+  for (let sent = 0; sent < 5; sent++) times.push(await timeReference(ctx));
+  return times.sort((a, b) => a - b)[2]!;
+}
+
+/**
+ * Waits until the server has worked off what the storm left queued: a closed
+ * connection does not take back a request it already sent, so the server keeps
+ * answering the storm for a while after it ends, and a quiet round started at
+ * once would measure that. Returns the seconds it took.
+ */
+async function waitUntilDrained(ctx: BenchContext, idleMs: number): Promise<number> {
+  const startedAt = performance.now();
+  let quickInARow = 0;
+  while (quickInARow < 3 && performance.now() - startedAt < DRAIN_LIMIT_SECONDS * 1000) {
+    quickInARow = (await timeReference(ctx)) <= 3 * idleMs + 10 ? quickInARow + 1 : 0;
+  }
+  return (performance.now() - startedAt) / 1000;
+}
 
 /** Health and poll probed through a round; with `signIns`, a storm from another process in its middle. */
 async function measureRound(ctx: BenchContext, polls: BenchRequest[], signIns: BenchRequest[] | null): Promise<Round> {
@@ -89,12 +120,15 @@ export default async function storm(ctx: BenchContext): Promise<ScenarioReport> 
 
   const loadBefore = loadAverage();
   const reference = await ctx.measureReference({ connections: MEASURED_CONNECTIONS, durationSeconds: ROUND_SECONDS, warmupSeconds: 0 });
+  const idleMs = await idleAnswerMs(ctx);
   const quiet: Round[] = [];
   const stormy: Round[] = [];
+  const drainSeconds: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     quiet.push(await measureRound(ctx, polls, null));
     stormy.push(await measureRound(ctx, polls, signIns));
-    ctx.log(`storm round ${round + 1} of ${ROUNDS} done`);
+    drainSeconds.push(await waitUntilDrained(ctx, idleMs));
+    ctx.log(`storm round ${round + 1} of ${ROUNDS} done; the server worked off its backlog in ${drainSeconds.at(-1)!.toFixed(1)} s`);
   }
   quiet.push(await measureRound(ctx, polls, null));
   const loadAfter = loadAverage();
@@ -134,9 +168,11 @@ export default async function storm(ctx: BenchContext): Promise<ScenarioReport> 
         `${healthStorm.requests} answers and ${healthStorm.errors} errors during the storm`,
       `POLL p99: ${pollQuiet.p99Ms} ms without the storm, ${pollStorm.p99Ms} ms with it = ${pollRatio.toFixed(2)}× (${verdict(pollRatio)}); ` +
         `${pollStorm.requests} answers and ${pollStorm.errors} errors during the storm`,
+      `after each storm the next round waited until the reference answered as when idle (${idleMs.toFixed(0)} ms) three times in a row: ` +
+        `${drainSeconds.map((seconds) => seconds.toFixed(1)).join(", ")} s (the server still answers requests the storm sent before it stopped)`,
       `p99 is the worst round's; health and poll are probed by ${MEASURED_CONNECTIONS} keep-alive connections each, ` +
         `counting the requests sent in the middle ${ROUND_SECONDS} s of each round`,
     ],
-    extra: { hashed, throttled, shed, signInsPerSecond, hashedPerSecond, healthRatio, pollRatio, loadBefore, loadAfter, statusCodes: signInStorm.statusCodes },
+    extra: { drainSeconds, idleMs, hashed, throttled, shed, signInsPerSecond, hashedPerSecond, healthRatio, pollRatio, loadBefore, loadAfter, statusCodes: signInStorm.statusCodes },
   };
 }
