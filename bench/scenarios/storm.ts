@@ -111,6 +111,8 @@ async function measureRound(ctx: BenchContext, polls: BenchRequest[], signIns: B
 const count = (measurement: Measurement, ...codes: string[]) =>
   codes.reduce((total, code) => total + (measurement.statusCodes[code] ?? 0), 0);
 
+const perRound = (rounds: Round[], pick: (round: Round) => Measurement) => rounds.map((round) => pick(round).p99Ms).join(" / ");
+
 const loadAverage = () => os.loadavg().map((value) => value.toFixed(1)).join(" / ");
 
 export default async function storm(ctx: BenchContext): Promise<ScenarioReport> {
@@ -170,6 +172,8 @@ export default async function storm(ctx: BenchContext): Promise<ScenarioReport> 
         `${pollStorm.requests} answers and ${pollStorm.errors} errors during the storm`,
       `after each storm the next round waited until the reference answered as when idle (${idleMs.toFixed(0)} ms) three times in a row: ` +
         `${drainSeconds.map((seconds) => seconds.toFixed(1)).join(", ")} s (the server still answers requests the storm sent before it stopped)`,
+      `p99 per round (ms), health: quiet ${perRound(quiet, (round) => round.health)}, storm ${perRound(stormy, (round) => round.health)}; ` +
+        `poll: quiet ${perRound(quiet, (round) => round.poll)}, storm ${perRound(stormy, (round) => round.poll)}`,
       `p99 is the worst round's; health and poll are probed by ${MEASURED_CONNECTIONS} keep-alive connections each, ` +
         `counting the requests sent in the middle ${ROUND_SECONDS} s of each round`,
     ],
