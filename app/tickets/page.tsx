@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { cancelTicketAction } from "@/app/tickets/actions";
 import { TicketList } from "@/components/payments/ticket-list";
 import { db } from "@/lib/db";
 import { requirePageUser } from "@/lib/http/page-session";
@@ -23,7 +25,7 @@ export default async function TicketsPage() {
         </div>
         <p className="muted">{t.lead}</p>
       </header>
-      <TicketList concerts={concerts} />
+      <TicketList concerts={concerts} cancelAction={cancelTicketAction} idempotencyKey={randomUUID()} />
     </div>
   );
 }

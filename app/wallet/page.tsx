@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { chargeWalletAction } from "@/app/wallet/actions";
 import { ChargeForm } from "@/components/wallet/charge-form";
 import { WalletBalance } from "@/components/wallet/wallet-balance";
 import { WalletHistory } from "@/components/wallet/wallet-history";
@@ -27,7 +29,7 @@ export default async function WalletPage() {
       <div className={styles.layout}>
         <div className={styles.side}>
           <WalletBalance initialBalance={balance} />
-          <ChargeForm />
+          <ChargeForm action={chargeWalletAction} idempotencyKey={randomUUID()} />
         </div>
         <WalletHistory firstPage={firstPage} />
       </div>

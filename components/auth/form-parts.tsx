@@ -3,16 +3,6 @@
 import type { Ref } from "react";
 import { AuthField } from "@/components/auth/auth-field";
 import { auth } from "@/lib/i18n/ko/auth";
-import styles from "./auth-form.module.css";
-
-/** The form-level error; focusable so it can take focus when there is no field to point at. */
-export function FormAlert({ message, ref }: { message: string | undefined; ref?: Ref<HTMLDivElement> }) {
-  return (
-    <div ref={ref} tabIndex={-1} role="alert" className={message ? `alert alert--error ${styles.alert}` : styles.alert}>
-      {message}
-    </div>
-  );
-}
 
 export function SubmitButton({ isPending, label, pendingLabel }: { isPending: boolean; label: string; pendingLabel: string }) {
   return (

@@ -1,47 +1,44 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { AuthField } from "@/components/auth/auth-field";
-import { EmailField, FormAlert, SubmitButton } from "@/components/auth/form-parts";
-import { useAuthSubmit } from "@/components/auth/use-auth-submit";
+import { EmailField, SubmitButton } from "@/components/auth/form-parts";
+import { ActionForm } from "@/components/forms/action-form";
+import type { FormAction } from "@/lib/actions/server-action";
+import type { FormState } from "@/lib/actions/form-state";
 import { auth as t } from "@/lib/i18n/ko/auth";
 import styles from "./auth-form.module.css";
 
-const FIELD_MESSAGES = { email: t.fields.email.invalid, password: t.fields.password.invalid, name: t.fields.name.invalid };
-
-export function SignInForm({ next }: { next: string }) {
-  const [values, setValues] = useState({ email: "", password: "" });
-  const { submit, isPending, failure, alertRef, refFor } = useAuthSubmit<typeof values>({
-    endpoint: "/api/auth/sign-in",
-    next,
-    fieldMessages: FIELD_MESSAGES,
-    fieldOrder: ["email", "password"],
-  });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    submit(values);
-  };
+/**
+ * Posted to the sign-in server action, so it works before the JavaScript has loaded. The fields
+ * are controlled, so what was typed (the password too, in this browser only) stays after a refusal.
+ */
+export function SignInForm({ action, next }: { action: FormAction<unknown>; next: string }) {
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-busy={isPending}>
-      <FormAlert ref={alertRef} message={failure?.message} />
-      <EmailField
-        ref={refFor("email")}
-        value={values.email}
-        onChange={(email) => setValues({ ...values, email })}
-        error={failure?.fields.email}
-      />
+    <ActionForm action={action} className={styles.form} label={t.signIn.title}>
+      {(state, isPending) => <SignInFields state={state} isPending={isPending} next={next} />}
+    </ActionForm>
+  );
+}
+
+function SignInFields({ state, isPending, next }: { state: FormState<unknown>; isPending: boolean; next: string }) {
+  const [email, setEmail] = useState(state.values.email ?? "");
+  const [password, setPassword] = useState("");
+  return (
+    <>
+      <input type="hidden" name="next" value={next} />
+      <EmailField value={email} onChange={setEmail} error={state.fieldErrors.email} />
       <AuthField
-        ref={refFor("password")}
         label={t.fields.password.label}
         type="password"
         name="password"
         autoComplete="current-password"
         required
-        value={values.password}
-        onChange={(event) => setValues({ ...values, password: event.target.value })}
-        error={failure?.fields.password}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={state.fieldErrors.password}
       />
       <SubmitButton isPending={isPending} label={t.signIn.submit} pendingLabel={t.signIn.pending} />
-    </form>
+    </>
   );
 }

@@ -1,49 +1,43 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { AuthField } from "@/components/auth/auth-field";
-import { EmailField, FormAlert, SubmitButton } from "@/components/auth/form-parts";
-import { useAuthSubmit } from "@/components/auth/use-auth-submit";
+import { EmailField, SubmitButton } from "@/components/auth/form-parts";
+import { ActionForm } from "@/components/forms/action-form";
+import type { FormAction } from "@/lib/actions/server-action";
+import type { FormState } from "@/lib/actions/form-state";
 import { auth as t } from "@/lib/i18n/ko/auth";
 import styles from "./auth-form.module.css";
 
-const FIELD_MESSAGES = { email: t.fields.email.invalid, password: t.fields.newPassword.invalid, name: t.fields.name.invalid };
-
-export function SignUpForm({ next }: { next: string }) {
-  const [values, setValues] = useState({ name: "", email: "", password: "" });
-  const { submit, isPending, failure, alertRef, refFor } = useAuthSubmit<typeof values>({
-    endpoint: "/api/auth/sign-up",
-    next,
-    fieldMessages: FIELD_MESSAGES,
-    fieldOrder: ["name", "email", "password"],
-  });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    submit(values);
-  };
+/** Posted to the sign-up server action, so it works before the JavaScript has loaded; what was typed stays after a refusal. */
+export function SignUpForm({ action, next }: { action: FormAction<unknown>; next: string }) {
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-busy={isPending}>
-      <FormAlert ref={alertRef} message={failure?.message} />
+    <ActionForm action={action} className={styles.form} label={t.signUp.title}>
+      {(state, isPending) => <SignUpFields state={state} isPending={isPending} next={next} />}
+    </ActionForm>
+  );
+}
+
+function SignUpFields({ state, isPending, next }: { state: FormState<unknown>; isPending: boolean; next: string }) {
+  const [name, setName] = useState(state.values.name ?? "");
+  const [email, setEmail] = useState(state.values.email ?? "");
+  const [password, setPassword] = useState("");
+  return (
+    <>
+      <input type="hidden" name="next" value={next} />
       <AuthField
-        ref={refFor("name")}
         label={t.fields.name.label}
         hint={t.fields.name.hint}
         name="name"
         autoComplete="name"
         required
         maxLength={100}
-        value={values.name}
-        onChange={(event) => setValues({ ...values, name: event.target.value })}
-        error={failure?.fields.name}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={state.fieldErrors.name}
       />
-      <EmailField
-        ref={refFor("email")}
-        value={values.email}
-        onChange={(email) => setValues({ ...values, email })}
-        error={failure?.fields.email}
-      />
+      <EmailField value={email} onChange={setEmail} error={state.fieldErrors.email} />
       <AuthField
-        ref={refFor("password")}
         label={t.fields.newPassword.label}
         hint={t.fields.newPassword.hint}
         type="password"
@@ -51,11 +45,11 @@ export function SignUpForm({ next }: { next: string }) {
         autoComplete="new-password"
         required
         minLength={8}
-        value={values.password}
-        onChange={(event) => setValues({ ...values, password: event.target.value })}
-        error={failure?.fields.password}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={state.fieldErrors.password}
       />
       <SubmitButton isPending={isPending} label={t.signUp.submit} pendingLabel={t.signUp.pending} />
-    </form>
+    </>
   );
 }

@@ -1,49 +1,45 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { CancelTicketButton } from "@/components/payments/cancel-ticket-button";
+import { ActionForm } from "@/components/forms/action-form";
+import type { FormAction } from "@/lib/actions/server-action";
 import { formatShortDateTime, formatWon } from "@/lib/i18n/format";
 import { payments } from "@/lib/i18n/ko/payments";
 import type { ConcertTickets } from "@/lib/payments/group-tickets";
-import type { CancelTicketResponse } from "@/lib/refunds/schemas";
 import styles from "./payments.module.css";
 
 const t = payments.tickets;
 
-/** The fan's tickets: one card per concert, one block per date; each cancellable while its date's booking is open. */
-export function TicketList({ concerts }: { concerts: ConcertTickets[] }) {
-  const router = useRouter();
-  const [cancelledIds, setCancelledIds] = useState<ReadonlySet<string>>(new Set());
-  const [notice, setNotice] = useState<string | null>(null);
+/**
+ * The fan's tickets: one card per concert, one block per date; each cancellable while its date's
+ * booking is open. The list is one form posted to the cancel server action (a ticket's confirm
+ * button names it), so its answer stays on the page after the ticket has left the list, and it
+ * works before the JavaScript has loaded.
+ */
+export function TicketList({ concerts, cancelAction, idempotencyKey }: {
+  concerts: ConcertTickets[];
+  cancelAction: FormAction<unknown>;
+  idempotencyKey: string;
+}) {
+  return (
+    <ActionForm action={cancelAction} idempotencyKey={idempotencyKey} className="stack-lg" label={t.title}>
+      {(state) => (
+        <>
+          {state.status === "done" && (
+            <p className={styles.cancelNotice}><Link href="/wallet">{t.cancel.walletLink}</Link></p>
+          )}
+          <Tickets concerts={concerts} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
 
-  function onCancelled(result: CancelTicketResponse, seat: string) {
-    setCancelledIds((ids) => new Set(ids).add(result.reservation.id));
-    setNotice(t.cancel.done(seat, result.refund.amount, result.balance));
-    router.refresh();
-  }
-
-  // A cancelled ticket leaves the list at once; the page's fresh data follows.
-  const visible = concerts
-    .map((concert) => ({
-      ...concert,
-      performances: concert.performances
-        .map((performance) => ({ ...performance, tickets: performance.tickets.filter((ticket) => !cancelledIds.has(ticket.reservationId)) }))
-        .filter((performance) => performance.tickets.length > 0),
-    }))
-    .filter((concert) => concert.performances.length > 0);
-
+function Tickets({ concerts }: { concerts: ConcertTickets[] }) {
   return (
     <>
-      <div role="status" aria-live="polite" className={notice ? styles.cancelNotice : undefined}>
-        {notice && (
-          <p className="alert alert--success">
-            {notice} <Link href="/wallet">{t.cancel.walletLink}</Link>
-          </p>
-        )}
-      </div>
-      {visible.length === 0 ? (
+      {concerts.length === 0 ? (
         <section className="card stack empty-state" aria-labelledby="tickets-empty-title">
           <h2 id="tickets-empty-title">{t.empty.title}</h2>
           <p className="muted">{t.empty.body}</p>
@@ -51,7 +47,7 @@ export function TicketList({ concerts }: { concerts: ConcertTickets[] }) {
         </section>
       ) : (
         <ul className="list-plain stack-lg">
-          {visible.map((concert) => (
+          {concerts.map((concert) => (
             <li key={concert.concertId}>
               <article className={`card stack ${styles.concertTickets}`} aria-labelledby={`concert-${concert.concertId}`}>
                 <div className={styles.concertHead}>
@@ -86,8 +82,6 @@ export function TicketList({ concerts }: { concerts: ConcertTickets[] }) {
                                   seat={seat}
                                   date={date}
                                   price={ticket.price}
-                                  onCancelled={onCancelled}
-                                  onStale={() => router.refresh()}
                                 />
                               ) : (
                                 !performance.isPast && <span className="muted small" title={t.cancel.closedHint}>{t.cancel.closed}</span>

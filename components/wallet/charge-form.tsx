@@ -1,58 +1,50 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
-import { useChargeWallet } from "@/components/wallet/use-charge-wallet";
-import { useSingleFlight } from "@/components/wallet/use-single-flight";
-import { ApiError } from "@/lib/client/api";
+import { useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { walletKeys } from "@/components/wallet/wallet-queries";
+import type { FormAction } from "@/lib/actions/server-action";
+import type { FormState } from "@/lib/actions/form-state";
 import { wallet as t } from "@/lib/i18n/ko/wallet";
 import { parseChargeAmount } from "@/lib/wallet/parse-charge-amount";
+import type { ChargeResponse } from "@/lib/wallet/schemas";
 import styles from "./wallet.module.css";
 
 const QUICK_AMOUNTS_WON = [10_000, 50_000, 100_000] as const;
 
-function chargeErrorMessage(error: unknown): string {
-  if (error instanceof ApiError && error.code === "REQUEST_IN_PROGRESS") return t.charge.errors.inProgress;
-  if (error instanceof ApiError && error.code === "VALIDATION_FAILED") return t.charge.errors.notWhole;
-  return t.charge.errors.failed;
+/**
+ * Quick amounts or a custom amount, posted to the charge server action with the Idempotency-Key
+ * the page was rendered with: it works before the JavaScript has loaded, and a double submit
+ * charges once. The server validates with the API's schema; a refusal keeps what was typed.
+ */
+export function ChargeForm({ action, idempotencyKey }: { action: FormAction<unknown>; idempotencyKey: string }) {
+  const queryClient = useQueryClient();
+  const onCharged = (state: FormState<unknown>) => {
+    const result = state.result as ChargeResponse;
+    queryClient.setQueryData(walletKeys.balance(), result.balance);
+    void queryClient.invalidateQueries({ queryKey: walletKeys.entries() });
+  };
+  return (
+    <section className={`card stack ${styles.chargeCard}`} aria-labelledby="charge-title">
+      <h2 id="charge-title">{t.charge.title}</h2>
+      <ActionForm action={action} idempotencyKey={idempotencyKey} className="stack" label={t.charge.title} onDone={onCharged}>
+        {(state) => <ChargeFields key={state.status === "done" ? state.nextIdempotencyKey : "typing"} state={state} />}
+      </ActionForm>
+    </section>
+  );
 }
 
-/** Quick amounts or a custom amount; validated here with the API's bounds before anything is sent. */
-export function ChargeForm() {
-  const [text, setText] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const charge = useChargeWallet({
-    onCharged: (result, amount) => {
-      setNotice(t.charge.success(amount, result.balance));
-      setText("");
-    },
-  });
-  const singleFlight = useSingleFlight();
+/** Re-mounted empty after each charge that took effect (its key is the next charge's key). */
+function ChargeFields({ state }: { state: FormState<unknown> }) {
+  const [text, setText] = useState(state.values.amount ?? "");
   const ids = { input: useId(), hint: useId(), error: useId() };
   const parsed = parseChargeAmount(text);
   const amount = "amount" in parsed ? parsed.amount : null;
-  const errorMessage = problem ?? (charge.isError ? chargeErrorMessage(charge.error) : null);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setNotice(null);
-    if ("problem" in parsed) {
-      setProblem(t.charge.errors[parsed.problem]);
-      return;
-    }
-    setProblem(null);
-    singleFlight(() => charge.mutateAsync(parsed.amount));
-  };
-
-  const choose = (quick: number) => {
-    setText(String(quick));
-    setProblem(null);
-    charge.reset();
-  };
-
+  const error = state.fieldErrors.amount;
   return (
-    <form className={`card stack ${styles.chargeCard}`} onSubmit={onSubmit} noValidate aria-labelledby="charge-title">
-      <h2 id="charge-title">{t.charge.title}</h2>
+    <>
       <fieldset className={styles.quick}>
         <legend className={styles.quickLegend}>{t.charge.quickLegend}</legend>
         <div className={styles.quickButtons}>
@@ -63,7 +55,7 @@ export function ChargeForm() {
               className={`btn ${amount === quick ? "btn--primary" : ""}`}
               aria-pressed={amount === quick}
               aria-label={t.charge.quickLabel(quick)}
-              onClick={() => choose(quick)}
+              onClick={() => setText(String(quick))}
             >
               {t.charge.quick(quick)}
             </button>
@@ -75,38 +67,25 @@ export function ChargeForm() {
         <div className={styles.amountInput}>
           <input
             id={ids.input}
+            name="amount"
             className="input"
             type="text"
             inputMode="numeric"
             autoComplete="off"
             placeholder={t.charge.customPlaceholder}
             value={text}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={`${ids.hint}${errorMessage ? ` ${ids.error}` : ""}`}
-            onChange={(event) => {
-              setText(event.target.value);
-              setProblem(null);
-            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${ids.hint}${error ? ` ${ids.error}` : ""}`}
+            onChange={(event) => setText(event.target.value)}
           />
           <span className={styles.unit} aria-hidden="true">원</span>
         </div>
         <p id={ids.hint} className="field-hint">
           {amount !== null ? t.charge.preview(amount) : t.charge.customHint}
         </p>
-        {errorMessage && (
-          <p id={ids.error} className="field-error" role="alert">{errorMessage}</p>
-        )}
+        {error && <p id={ids.error} className="field-error">{error}</p>}
       </div>
-      <button type="submit" className="btn btn--primary btn--large btn--block" disabled={charge.isPending}>
-        {charge.isPending ? (
-          <>
-            <span className="spinner" aria-hidden="true" /> {t.charge.pending}
-          </>
-        ) : amount !== null ? t.charge.submitAmount(amount) : t.charge.submit}
-      </button>
-      <div role="status" aria-live="polite">
-        {notice && <p className="alert alert--success">{notice}</p>}
-      </div>
-    </form>
+      <SubmitButton label={amount !== null ? t.charge.submitAmount(amount) : t.charge.submit} pendingLabel={t.charge.pending} isBlock />
+    </>
   );
 }

@@ -6,23 +6,26 @@ import { db, type Database, type RawTransaction } from "@/lib/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { nestFormValues, readFormValues, type FormFields } from "@/lib/actions/form-fields";
 import { IDEMPOTENCY_KEY_FIELD, type FormState } from "@/lib/actions/form-state";
-import { describeFailure } from "@/lib/actions/form-failure";
-import { parseOrThrow } from "@/lib/http/request";
+import { describeFailure, type ErrorMessage, type FieldMessage } from "@/lib/actions/form-failure";
+import { parseOrThrow, type ResponseCookie } from "@/lib/http/request";
 import { toAppError } from "@/lib/http/route";
 import { hashRequest } from "@/lib/idempotency/hash-request";
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from "@/lib/idempotency/idempotency-key";
 import { withIdempotency, type AfterCommit } from "@/lib/idempotency/with-idempotency";
 import { forms as t } from "@/lib/i18n/ko/forms";
 
-/** Who may submit: a signed-in user, or an operator (role ADMIN). */
-export type FormAccess = "session" | "admin";
+/** Who may submit: anyone (sign-in, sign-up), a signed-in user, or an operator (role ADMIN). */
+export type FormAccess = "public" | "session" | "admin";
 
 type Done<Result> = {
   /** Said once the action took effect. */
   notice?: string | ((result: Result) => string);
-  /** Where the browser goes once the action took effect (else the form shows the notice). */
-  redirectTo?: string | ((result: Result) => string);
+  /** Where the browser goes once the action took effect (else the form shows the notice); `fields` as submitted. */
+  redirectTo?: string | ((result: Result, fields: FormFields) => string);
 };
+
+/** A cookie a submit sets once it took effect (sign-in's session), with the attributes the routes give it. */
+export type FormCookie = ResponseCookie;
 
 type CommonDefinition<Schema extends z.ZodType, Result> = Done<Result> & {
   /**
@@ -30,7 +33,6 @@ type CommonDefinition<Schema extends z.ZodType, Result> = Done<Result> & {
    * request hash as a route's path is, so a key sent with another form is refused.
    */
   name: string;
-  access: FormAccess;
   /**
    * The same zod schema as the JSON route of this change validates its body with. What the route
    * reads from its path (a concert's id) the form sends in a hidden field; `run` reads it from `fields`.
@@ -39,15 +41,16 @@ type CommonDefinition<Schema extends z.ZodType, Result> = Done<Result> & {
   /** The form's fields in the shape of that route's JSON body (numbers as numbers…); the fields as they are by default. */
   toInput?: (fields: FormFields) => unknown;
   /** The Korean message of each refused field, by form name; "*" stands for a row number ("sections.*.rows"). */
-  fieldMessages: Record<string, string>;
+  fieldMessages: Record<string, FieldMessage>;
   /** How this form words a refusal of the domain, where the general words do not fit. */
-  errorMessages?: Partial<Record<ErrorCode | (string & {}), string>>;
+  errorMessages?: Partial<Record<ErrorCode | (string & {}), ErrorMessage>>;
   /** Fields never sent back to the form (passwords). */
   secretFields?: readonly string[];
 };
 
 /** A change that moves no money: the domain function gets the database and opens its own transaction. */
 export type PlainFormAction<Schema extends z.ZodType, Result> = CommonDefinition<Schema, Result> & {
+  access: "session" | "admin";
   run: (args: { input: z.infer<Schema>; session: AuthSession; database: Database; fields: FormFields }) => Promise<Result>;
 };
 
@@ -57,19 +60,38 @@ export type PlainFormAction<Schema extends z.ZodType, Result> = CommonDefinition
  * submit (two clicks, a resent POST) has one effect and both get its answer.
  */
 export type IdempotentFormAction<Schema extends z.ZodType, Result> = CommonDefinition<Schema, Result> & {
+  access: "session" | "admin";
   isIdempotent: true;
   run: (args: { input: z.infer<Schema>; session: AuthSession; tx: RawTransaction; afterCommit: AfterCommit; fields: FormFields }) => Promise<Result>;
 };
 
-export type FormActionDefinition<Schema extends z.ZodType, Result> = PlainFormAction<Schema, Result> | IdempotentFormAction<Schema, Result>;
+/**
+ * A form anyone may submit (sign-in, sign-up): no session is read; the domain function gets the
+ * request's cookies and may set cookies of its own, which are sent only once it took effect.
+ */
+export type PublicFormAction<Schema extends z.ZodType, Result> = CommonDefinition<Schema, Result> & {
+  access: "public";
+  run: (args: {
+    input: z.infer<Schema>;
+    database: Database;
+    fields: FormFields;
+    readCookie: (name: string) => string | undefined;
+    setCookie: (cookie: FormCookie) => void;
+  }) => Promise<Result>;
+};
 
-export type FormActionOutcome<Result> = { state: FormState<Result>; redirectTo?: string };
+export type FormActionDefinition<Schema extends z.ZodType, Result> =
+  | PlainFormAction<Schema, Result>
+  | IdempotentFormAction<Schema, Result>
+  | PublicFormAction<Schema, Result>;
 
-/** What a submit brings besides its fields: the session cookie's value, as the request carried it. */
-export type FormSubmit = { formData: FormData; sessionCookie: string | undefined };
+export type FormActionOutcome<Result> = { state: FormState<Result>; redirectTo?: string; cookies: FormCookie[] };
+
+/** What a submit brings besides its fields: the request's cookies (the session's value, and any other a public form reads). */
+export type FormSubmit = { formData: FormData; sessionCookie: string | undefined; readCookie?: (name: string) => string | undefined };
 
 function isIdempotent<Schema extends z.ZodType, Result>(
-  definition: FormActionDefinition<Schema, Result>,
+  definition: PlainFormAction<Schema, Result> | IdempotentFormAction<Schema, Result>,
 ): definition is IdempotentFormAction<Schema, Result> {
   return "isIdempotent" in definition && definition.isIdempotent;
 }
@@ -88,19 +110,52 @@ export async function runFormAction<Schema extends z.ZodType, Result>(
   const submitted = readFormValues(submit.formData);
   const values = keptValues(submitted, definition.secretFields);
   try {
-    const session = await readSession(db(), submit.sessionCookie);
-    if (!session) return refused(values, { formError: t.signedOut });
-    if (definition.access === "admin" && session.user.role !== "ADMIN") return refused(values, { formError: t.operatorsOnly });
+    const session = definition.access === "public" ? null : await readSession(db(), submit.sessionCookie);
+    const refusal = accessRefusal(definition.access, session);
+    if (refusal) return refused(values, { formError: refusal });
     const { [IDEMPOTENCY_KEY_FIELD]: idempotencyKey, ...fields } = submitted;
     const nested = nestFormValues(fields);
     const input = parseOrThrow(definition.schema, (definition.toInput ?? identity)(nested));
-    const result = isIdempotent(definition)
-      ? await runOnce(definition, { input, session, idempotencyKey, fields: nested })
-      : await definition.run({ input, session, database: db(), fields: nested });
-    return done(definition, result);
+    const cookies: FormCookie[] = [];
+    const result = await runDefinition(definition, {
+      input,
+      session,
+      idempotencyKey,
+      fields: nested,
+      readCookie: submit.readCookie ?? (() => undefined),
+      setCookie: (cookie) => cookies.push(cookie),
+    });
+    return done(definition, result, nested, cookies);
   } catch (error) {
-    return refused(values, describeFailure(toAppError(error, { action: definition.name }), definition));
+    return refused(values, describeFailure(toAppError(error, { action: definition.name }), definition, submitted));
   }
+}
+
+/** Why this submitter may not submit the form (in Korean), or null when they may. */
+function accessRefusal(access: FormAccess, session: AuthSession | null): string | null {
+  if (access === "public") return null;
+  if (!session) return t.signedOut;
+  if (access === "admin" && session.user.role !== "ADMIN") return t.operatorsOnly;
+  return null;
+}
+
+type RunArgs<Schema extends z.ZodType> = {
+  input: z.infer<Schema>;
+  session: AuthSession | null;
+  idempotencyKey: string | undefined;
+  fields: FormFields;
+  readCookie: (name: string) => string | undefined;
+  setCookie: (cookie: FormCookie) => void;
+};
+
+function runDefinition<Schema extends z.ZodType, Result>(definition: FormActionDefinition<Schema, Result>, args: RunArgs<Schema>): Promise<Result> {
+  const { input, session, idempotencyKey, fields, readCookie, setCookie } = args;
+  if (definition.access === "public") return definition.run({ input, database: db(), fields, readCookie, setCookie });
+  // accessRefusal has refused every submit without a session by now.
+  if (!session) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return isIdempotent(definition)
+    ? runOnce(definition, { input, session, idempotencyKey, fields })
+    : definition.run({ input, session, database: db(), fields });
 }
 
 async function runOnce<Schema extends z.ZodType, Result>(
@@ -113,7 +168,9 @@ async function runOnce<Schema extends z.ZodType, Result>(
   const answer = await withIdempotency(db(), {
     userId: session.user.id,
     key: idempotencyKey,
-    requestHash: hashRequest({ method: "POST", path: `action:${definition.name}`, body: input }),
+    // The fields too, not only the parsed input: a form names what it changes in a hidden field the
+    // route reads from its path (the ticket to cancel), so the key with another ticket is refused.
+    requestHash: hashRequest({ method: "POST", path: `action:${definition.name}`, body: { input, fields } }),
     work: async (tx, afterCommit) => ({ status: 200, body: await definition.run({ input, session, tx, afterCommit, fields }) }),
   });
   // A replay answers what the first submit stored (through jsonb), so both show the same.
@@ -133,6 +190,7 @@ function keptValues(submitted: Record<string, string>, secretFields: readonly st
 function refused<Result>(values: Record<string, string>, failure: { formError: string; fieldErrors?: Record<string, string> }): FormActionOutcome<Result> {
   const fieldErrors = failure.fieldErrors ?? {};
   return {
+    cookies: [],
     state: {
       status: Object.keys(fieldErrors).length > 0 ? "invalid" : "failed",
       formError: failure.formError,
@@ -145,9 +203,14 @@ function refused<Result>(values: Record<string, string>, failure: { formError: s
   };
 }
 
-function done<Schema extends z.ZodType, Result>(definition: FormActionDefinition<Schema, Result>, result: Result): FormActionOutcome<Result> {
+function done<Schema extends z.ZodType, Result>(
+  definition: FormActionDefinition<Schema, Result>,
+  result: Result,
+  fields: FormFields,
+  cookies: FormCookie[],
+): FormActionOutcome<Result> {
   const notice = typeof definition.notice === "function" ? definition.notice(result) : (definition.notice ?? null);
-  const redirectTo = typeof definition.redirectTo === "function" ? definition.redirectTo(result) : definition.redirectTo;
+  const redirectTo = typeof definition.redirectTo === "function" ? definition.redirectTo(result, fields) : definition.redirectTo;
   return {
     state: {
       status: "done",
@@ -156,8 +219,9 @@ function done<Schema extends z.ZodType, Result>(definition: FormActionDefinition
       values: {},
       notice,
       result,
-      nextIdempotencyKey: isIdempotent(definition) ? randomUUID() : null,
+      nextIdempotencyKey: definition.access !== "public" && isIdempotent(definition) ? randomUUID() : null,
     },
     redirectTo,
+    cookies,
   };
 }

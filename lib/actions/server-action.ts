@@ -4,7 +4,13 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { SESSION_COOKIE } from "@/lib/auth/session";
-import { runFormAction, type FormActionDefinition, type IdempotentFormAction, type PlainFormAction } from "@/lib/actions/form-action";
+import {
+  runFormAction,
+  type FormActionDefinition,
+  type IdempotentFormAction,
+  type PlainFormAction,
+  type PublicFormAction,
+} from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 
 /** A server action's signature under React 19's useActionState. */
@@ -18,13 +24,31 @@ export type FormAction<Result> = (previous: FormState<Result>, formData: FormDat
 function bind<Schema extends z.ZodType, Result>(definition: FormActionDefinition<Schema, Result>): FormAction<Result> {
   return async (_previous, formData) => {
     const cookieStore = await cookies();
-    const outcome = await runFormAction(definition, { formData, sessionCookie: cookieStore.get(SESSION_COOKIE)?.value });
+    const outcome = await runFormAction(definition, {
+      formData,
+      sessionCookie: cookieStore.get(SESSION_COOKIE)?.value,
+      readCookie: (name) => cookieStore.get(name)?.value,
+    });
+    for (const cookie of outcome.cookies) {
+      cookieStore.set(cookie.name, cookie.value, {
+        path: cookie.path,
+        maxAge: cookie.maxAgeSeconds,
+        secure: cookie.secure,
+        httpOnly: true,
+        sameSite: "lax",
+      });
+    }
     // Outside runFormAction's error mapping: redirect() throws the signal Next follows.
     if (outcome.redirectTo) redirect(outcome.redirectTo);
     // The page re-reads what the change touched (a new date in the list, the balance) with the answer.
     if (outcome.state.status === "done") refresh();
     return outcome.state;
   };
+}
+
+/** A form anyone may submit (sign-in, sign-up); it may set cookies once it took effect. */
+export function publicFormAction<Schema extends z.ZodType, Result>(definition: Omit<PublicFormAction<Schema, Result>, "access">): FormAction<Result> {
+  return bind({ ...definition, access: "public" });
 }
 
 /** A form whose change moves no money. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { serializeCookie } from "@/lib/http/request";
+import type { ResponseCookie } from "@/lib/http/request";
 
 /**
  * The OWASP "device cookie": proof that this browser signed in to the account
@@ -12,8 +12,12 @@ import { serializeCookie } from "@/lib/http/request";
  */
 export const DEVICE_COOKIE = "encore_device";
 const DEVICE_COOKIE_TTL_SECONDS = 365 * 24 * 60 * 60;
-/** Sent only to sign-in, the one place that reads it. */
-const DEVICE_COOKIE_PATH = "/api/auth/sign-in";
+/**
+ * Sent only where sign-in reads it: each door sets it for itself, the JSON route for API clients
+ * and the sign-in page, whose server action browsers post to (docs/decisions/160-device-cookie-path.md).
+ */
+export const DEVICE_COOKIE_PATHS = { route: "/api/auth/sign-in", signInPage: "/sign-in" } as const;
+export type DeviceCookiePath = (typeof DEVICE_COOKIE_PATHS)[keyof typeof DEVICE_COOKIE_PATHS];
 const DEVICE_ID = /^[A-Za-z0-9_-]{22}$/;
 
 let signingKey: Buffer | undefined;
@@ -49,10 +53,6 @@ export function trustedDeviceId(cookieValue: string | undefined, userId: string)
   return isSameText(cookieValue, deviceCookieText(userId, deviceId)) ? deviceId : null;
 }
 
-export function deviceCookieHeader(cookieValue: string): string {
-  return serializeCookie(DEVICE_COOKIE, cookieValue, {
-    maxAgeSeconds: DEVICE_COOKIE_TTL_SECONDS,
-    secure: env().secureCookies,
-    path: DEVICE_COOKIE_PATH,
-  });
+export function deviceCookie(cookieValue: string, path: DeviceCookiePath): ResponseCookie {
+  return { name: DEVICE_COOKIE, value: cookieValue, maxAgeSeconds: DEVICE_COOKIE_TTL_SECONDS, secure: env().secureCookies, path };
 }

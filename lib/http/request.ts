@@ -95,6 +95,13 @@ export function* cookieValues(header: string | null): Generator<[name: string, v
 
 export type CookieOptions = { maxAgeSeconds: number; secure: boolean; httpOnly?: boolean; path?: string };
 
+/** An HttpOnly, SameSite=Lax cookie to set: a route serializes it (serializeCookie), a server action hands it to Next. */
+export type ResponseCookie = { name: string; value: string; path: string; maxAgeSeconds: number; secure: boolean };
+
+export function serializeResponseCookie(cookie: ResponseCookie): string {
+  return serializeCookie(cookie.name, cookie.value, cookie);
+}
+
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
   const parts = [
     `${name}=${encodeURIComponent(value)}`,

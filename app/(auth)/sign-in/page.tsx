@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { signInAction } from "@/app/(auth)/actions";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -23,7 +24,7 @@ export default async function SignInPage({ searchParams }: Props) {
       switchLink={{ href: withNext("/sign-up", next), label: t.signIn.switchLink }}
       footnote={env().isProduction ? undefined : t.demoHint}
     >
-      <SignInForm next={next} />
+      <SignInForm action={signInAction} next={next} />
     </AuthCard>
   );
 }

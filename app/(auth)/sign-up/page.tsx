@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { signUpAction } from "@/app/(auth)/actions";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
@@ -20,7 +21,7 @@ export default async function SignUpPage({ searchParams }: Props) {
       switchPrompt={t.signUp.switchPrompt}
       switchLink={{ href: withNext("/sign-in", next), label: t.signUp.switchLink }}
     >
-      <SignUpForm next={next} />
+      <SignUpForm action={signUpAction} next={next} />
     </AuthCard>
   );
 }
