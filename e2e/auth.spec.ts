@@ -45,39 +45,26 @@ test.describe("accounts", () => {
     expect((await page.request.get("/api/me")).status()).toBe(401);
   });
 
-  test("a busy server's 503 says how many seconds to wait, and the retry goes through with what the fan typed", async ({ page, signUpFan }) => {
-    const fan = await signUpFan();
-    await page.request.post("/api/auth/sign-out");
-    // The hashing budget sheds sign-ins beyond what the process can hash (docs/decisions/076); the first attempt meets that.
-    let shed = 0;
-    const busyBody = { error: { code: "SERVICE_UNAVAILABLE", message: "Too many sign-ins right now. Please retry in a moment." } };
-    for (const path of ["/api/auth/sign-in", "/api/auth/sign-up"]) {
-      await page.route(path, async (route) => {
-        if (shed >= 2) return route.continue();
-        shed += 1;
-        await route.fulfill({ status: 503, headers: { "retry-after": "7" }, contentType: "application/json", body: JSON.stringify(busyBody) });
-      });
-    }
-
-    await page.goto("/sign-up");
-    await page.getByLabel(auth.fields.name.label).fill("바쁜 날");
-    await page.getByLabel(auth.fields.email.label).fill(uniqueEmail("busy"));
-    await page.getByLabel(auth.fields.newPassword.label, { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: auth.signUp.submit }).click();
-    await expect(page.getByText(auth.errors.SERVICE_UNAVAILABLE(7))).toBeVisible();
-
-    await page.goto("/sign-in");
+  test("with JavaScript off, a refused sign-in keeps the email and says why, and the next one signs in and goes back where the fan was sent from", async ({ browser, signUpFan }) => {
+    const fan = await signUpFan({ name: "자바스크립트 없는 팬" });
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "ko-KR", timezoneId: "Asia/Seoul" });
+    const page = await context.newPage();
+    await page.goto("/wallet");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fwallet$/);
     await page.getByLabel(auth.fields.email.label).fill(fan.email);
+    await page.getByLabel(auth.fields.password.label, { exact: true }).fill("not-the-password");
+    await page.getByRole("button", { name: auth.signIn.submit }).click();
+    await expect(page.getByRole("alert").filter({ hasText: auth.errors.INVALID_CREDENTIALS })).toBeVisible();
+    await expect(page.getByLabel(auth.fields.email.label)).toHaveValue(fan.email);
+    await expect(page.getByLabel(auth.fields.password.label, { exact: true })).toHaveValue("");
+
     await page.getByLabel(auth.fields.password.label, { exact: true }).fill(fan.password);
     await page.getByRole("button", { name: auth.signIn.submit }).click();
-    await expect(page.getByText(auth.errors.SERVICE_UNAVAILABLE(7))).toBeVisible();
-    await expectNoSeriousA11yViolations(page);
-    await expect(page.getByLabel(auth.fields.email.label)).toHaveValue(fan.email);
-    await expect(page.getByLabel(auth.fields.password.label, { exact: true })).toHaveValue(fan.password);
-
-    await page.getByRole("button", { name: auth.signIn.submit }).click();
+    await expect(page).toHaveURL(/\/wallet$/);
     await expect(page.getByRole("banner").getByText(common.nav.signedInAs(fan.name))).toBeVisible();
-    expect(shed).toBe(2);
+    const cookies = await context.cookies();
+    expect(cookies.find((cookie) => cookie.name === "encore_device")).toMatchObject({ path: "/sign-in", httpOnly: true });
+    await context.close();
   });
 
   test("signing up with an email already in use says so", async ({ page, signUpFan }) => {

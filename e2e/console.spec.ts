@@ -1,31 +1,7 @@
-import type { Page } from "@playwright/test";
 import { admin } from "../lib/i18n/ko/admin.ts";
 import { forms } from "../lib/i18n/ko/forms.ts";
-import { expect, expectNoSeriousA11yViolations, test } from "./fixtures.ts";
-
-const OPERATOR = { email: "admin@encore.test", password: "encore-admin-1234" };
-const SCREENS = [
-  { name: "desktop", width: 1280, height: 900 },
-  { name: "phone", width: 390, height: 844 },
-] as const;
-
-function unique(label: string): string {
-  return `${label} ${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Korean time as a datetime-local input takes it, `minutes` from now. */
-function koreanInput(minutesFromNow: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + minutesFromNow * 60_000).toISOString().slice(0, 16);
-}
-
-async function lookAtEveryWidth(page: Page, shot: string) {
-  for (const screen of SCREENS) {
-    await page.setViewportSize({ width: screen.width, height: screen.height });
-    await expectNoSeriousA11yViolations(page);
-    await page.screenshot({ path: test.info().outputPath(`${shot}-${screen.name}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { addDateOnSaleNow, fillConcert, fillSection, lookAtEveryWidth, OPERATOR, unique } from "./console-kit.ts";
+import { expect, test } from "./fixtures.ts";
 
 test.describe("operator console", () => {
   test("a fan is told the console is for operators", async ({ signedInPage: page }) => {
@@ -79,16 +55,10 @@ test.describe("operator console", () => {
     await page.getByRole("link", { name: admin.venues.create }).click();
     const venueName = unique("콘솔 홀");
     await page.getByLabel(admin.venues.fields.name.label).fill(venueName);
-    await page.getByLabel(admin.venues.fields.sectionName.label).fill("VIP구역");
-    await page.getByLabel(admin.venues.fields.grade.label).fill("VIP");
-    await page.getByLabel(admin.venues.fields.rows.label).fill("2");
-    await page.getByLabel(admin.venues.fields.seatsPerRow.label).fill("5");
+    await fillSection(page, { name: "VIP구역", grade: "VIP", rows: 2, seatsPerRow: 5 });
     await page.getByRole("button", { name: admin.venues.addSection }).click();
     const second = page.getByRole("listitem").filter({ hasText: admin.venues.section(1) });
-    await second.getByLabel(admin.venues.fields.sectionName.label).fill("R구역");
-    await second.getByLabel(admin.venues.fields.grade.label).fill("R");
-    await second.getByLabel(admin.venues.fields.rows.label).fill("3");
-    await second.getByLabel(admin.venues.fields.seatsPerRow.label).fill("10");
+    await fillSection(second, { name: "R구역", grade: "R", rows: 3, seatsPerRow: 10 });
     await expect(page.locator("output")).toHaveText(admin.venues.seats(40));
     await page.getByLabel(admin.reason.label).fill("연말 공연 준비");
     await lookAtEveryWidth(page, "console-venue-builder");
@@ -99,24 +69,19 @@ test.describe("operator console", () => {
     // A concert in it, a price per grade.
     await page.goto("/admin/concerts/new");
     const title = unique("콘솔 공연");
-    await page.getByLabel(admin.concerts.fields.title.label).fill(title);
-    await page.getByLabel(admin.concerts.fields.artist.label).fill("콘솔 밴드");
-    await page.getByLabel(admin.concerts.fields.venueId.label).selectOption({ label: `${venueName} (${admin.venues.seats(40)})` });
-    await page.getByLabel(admin.concerts.fields.price("VIP")).fill("150000");
-    await page.getByLabel(admin.concerts.fields.price("R")).fill("90,000");
-    await page.getByLabel(admin.reason.label).fill("12월 공연 등록");
+    await fillConcert(page, {
+      title,
+      artist: "콘솔 밴드",
+      venueOption: `${venueName} (${admin.venues.seats(40)})`,
+      prices: { VIP: "150000", R: "90,000" },
+      reason: "12월 공연 등록",
+    });
     await lookAtEveryWidth(page, "console-concert-new");
     await page.getByRole("button", { name: admin.concerts.submitCreate }).click();
     await expect(page.getByText(admin.concerts.created)).toBeVisible();
 
     // A date whose booking is open now: the sale is on.
-    const addDate = page.getByRole("form", { name: admin.concerts.addDateTitle });
-    await addDate.getByLabel(admin.concerts.dateFields.startsAt.label).fill(koreanInput(60 * 24 * 7));
-    await addDate.getByLabel(admin.concerts.dateFields.bookingOpensAt.label).fill(koreanInput(-1));
-    await addDate.getByLabel(admin.concerts.dateFields.bookingClosesAt.label).fill(koreanInput(60 * 24 * 6));
-    await addDate.getByLabel(admin.reason.label).fill("첫 회차");
-    await addDate.getByRole("button", { name: admin.concerts.addDate }).click();
-    await expect(page.getByText(admin.concerts.dateAdded)).toBeVisible();
+    await addDateOnSaleNow(page, "첫 회차");
     await expect(page.getByText(admin.concerts.soldOf(0, 40))).toBeVisible();
     await lookAtEveryWidth(page, "console-concert");
     const concertPath = new URL(page.url()).pathname;

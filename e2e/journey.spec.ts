@@ -82,7 +82,8 @@ test("the wallet charges once per click and stays usable on a phone", async ({ p
 
   await page.getByLabel("충전할 금액").fill("1,000,001");
   await page.getByRole("button", { name: "충전하기" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "한 번에 1,000,000원까지 충전할 수 있어요." })).toBeVisible();
+  await expect(page.getByText("한 번에 1,000,000원까지 충전할 수 있어요.")).toBeVisible();
+  await expect(page.getByLabel("충전할 금액")).toHaveValue("1,000,001");
   await expect(page.getByLabel("충전할 금액")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 
