@@ -1,16 +1,31 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import roomStyles from "@/components/admin/room/room.module.css";
 import consoleStyles from "@/components/admin/console.module.css";
+import { MinuteChart } from "@/components/admin/live/minute-chart";
+import { TableCard } from "@/components/admin/table-card";
+import { SectionHeatMap } from "@/components/admin/live/section-heat-map";
 import type { LiveCounts } from "@/lib/admin/live-schemas";
 import { apiFetch } from "@/lib/client/api";
 import { admin } from "@/lib/i18n/ko/admin";
-import { formatDateTime, formatHourMinute, formatWon } from "@/lib/i18n/format";
+import { formatDateTime, formatHourMinute, formatWait, formatWon } from "@/lib/i18n/format";
+import styles from "./live.module.css";
 
 const t = admin.live;
 /** How often the counts are read again; the server shares one read per process for about a second. */
 const LIVE_REFRESH_MS = 3_000;
+
+type MinuteField = Exclude<keyof LiveCounts["perMinute"][number], "minute">;
+/** The charts, in the order of the on-sale: fans join, are admitted, hold seats, pay. */
+const SERIES: readonly { field: MinuteField; colour: string }[] = [
+  { field: "joins", colour: "#4338ca" },
+  { field: "admissions", colour: "#047857" },
+  { field: "holds", colour: "#b45309" },
+  { field: "payments", colour: "#be185d" },
+  { field: "seatsSold", colour: "#0e7490" },
+];
 
 function Stats({ items }: { items: readonly (readonly [string, string])[] }) {
   return (
@@ -27,6 +42,13 @@ function Stats({ items }: { items: readonly (readonly [string, string])[] }) {
 
 const count = (value: number) => value.toLocaleString("ko-KR");
 
+/** The line's ETA in words; the API gives null only while paused or before the opening. */
+function etaText(room: LiveCounts["room"]): string {
+  if (room.etaSeconds === 0) return t.etaWhenStill.nobody;
+  if (room.etaSeconds === null) return room.isPaused ? t.etaWhenStill.paused : t.etaWhenStill.beforeOpening;
+  return formatWait(room.etaSeconds);
+}
+
 /** The on-sale as GET /api/admin/concerts/{id}/live answers it, polled every few seconds. */
 export function LiveView({ concertId, initial }: { concertId: string; initial: LiveCounts }) {
   const live = useQuery({
@@ -36,7 +58,7 @@ export function LiveView({ concertId, initial }: { concertId: string; initial: L
     refetchInterval: LIVE_REFRESH_MS,
   });
   const data = live.data;
-  const activeMinutes = data.perMinute.filter((minute) => minute.joins + minute.admissions + minute.holds + minute.payments + minute.seatsSold > 0);
+  const arenaDates = data.dates.filter((date) => date.sections.length > 1);
   return (
     <>
       <p className="muted small" role="status">
@@ -47,6 +69,8 @@ export function LiveView({ concertId, initial }: { concertId: string; initial: L
         items={[
           [t.room.waiting, count(data.room.waiting)],
           [t.room.admitted, count(data.room.admitted)],
+          [t.room.noShows, count(data.room.noShows)],
+          [t.room.eta, etaText(data.room)],
           [t.room.servingCounter, count(data.room.servingCounter)],
           [t.room.lastTicket, count(data.room.lastTicket)],
         ]}
@@ -59,38 +83,69 @@ export function LiveView({ concertId, initial }: { concertId: string; initial: L
           [t.revenue, formatWon(data.revenue)],
         ]}
       />
-      <section className="card stack" aria-labelledby="live-dates">
-        <h2 id="live-dates">{t.datesTitle}</h2>
-        <div className={consoleStyles.tableWrap} tabIndex={0} role="region" aria-labelledby="live-dates">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t.dateColumns.startsAt}</th>
-                <th scope="col" className="num">{t.dateColumns.sold}</th>
-                <th scope="col" className="num">{t.dateColumns.held}</th>
-                <th scope="col" className="num">{t.dateColumns.available}</th>
-                <th scope="col" className="num">{t.dateColumns.total}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.dates.map((date) => (
-                <tr key={date.performanceId}>
-                  <td>{formatDateTime(date.startsAt)}</td>
-                  <td className="num" data-testid="date-sold">{count(date.sold)}</td>
-                  <td className="num">{count(date.held)}</td>
-                  <td className="num">{count(date.available)}</td>
-                  <td className="num">{count(date.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section className="card stack" aria-labelledby="live-minutes">
-        <h2 id="live-minutes">{t.perMinuteTitle}</h2>
-        {activeMinutes.length === 0 ? (
-          <p className="muted">{t.quietMinutes}</p>
-        ) : (
+      <PerMinute perMinute={data.perMinute} />
+      <TableCard
+        id="live-dates"
+        title={t.datesTitle}
+        columns={[
+          { label: t.dateColumns.startsAt }, { label: t.dateColumns.sold, isNumber: true }, { label: t.dateColumns.held, isNumber: true },
+          { label: t.dateColumns.available, isNumber: true }, { label: t.dateColumns.total, isNumber: true },
+        ]}
+      >
+        {data.dates.map((date) => (
+          <tr key={date.performanceId}>
+            <td>{formatDateTime(date.startsAt)}</td>
+            <td className="num" data-testid="date-sold">{count(date.sold)}</td>
+            <td className="num">{count(date.held)}</td>
+            <td className="num">{count(date.available)}</td>
+            <td className="num">{count(date.total)}</td>
+          </tr>
+        ))}
+      </TableCard>
+      {arenaDates.length > 0 && (
+        <section className="card stack" aria-labelledby="live-heat">
+          <h2 id="live-heat">{t.heatMapTitle}</h2>
+          <div className={styles.heatMaps}>
+            {arenaDates.map((date) => (
+              <div key={date.performanceId} className="stack">
+                <h3 className={styles.heatMapDate}>{formatDateTime(date.startsAt)}</h3>
+                <SectionHeatMap sections={date.sections} caption={t.heatMap.caption(formatDateTime(date.startsAt))} />
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** The last hour as one bar chart per count, with the numbers of the busy minutes as a table for whoever wants them. */
+function PerMinute({ perMinute }: { perMinute: LiveCounts["perMinute"] }) {
+  const minutes = useMemo(() => perMinute.map((minute) => formatHourMinute(minute.minute)), [perMinute]);
+  const series = useMemo(
+    () => SERIES.map(({ field, colour }) => {
+      const counts = perMinute.map((minute) => minute[field]);
+      const peakIndex = counts.reduce((best, value, index) => (value > counts[best]! ? index : best), 0);
+      const peak = counts[peakIndex]! > 0 ? { minute: minutes[peakIndex]!, count: counts[peakIndex]! } : null;
+      const label = t.perMinuteColumns[field];
+      return { field, colour, label, counts, summary: t.chartSummary(label, counts.reduce((sum, value) => sum + value, 0), peak) };
+    }),
+    [perMinute, minutes],
+  );
+  const activeMinutes = perMinute.filter((minute) => SERIES.some(({ field }) => minute[field] > 0));
+  return (
+    <section className="card stack" aria-labelledby="live-minutes">
+      <h2 id="live-minutes">{t.perMinuteTitle}</h2>
+      <div className={styles.charts}>
+        {series.map((chart) => (
+          <MinuteChart key={chart.field} title={chart.label} minutes={minutes} counts={chart.counts} colour={chart.colour} summary={chart.summary} />
+        ))}
+      </div>
+      {activeMinutes.length === 0 ? (
+        <p className="muted">{t.quietMinutes}</p>
+      ) : (
+        <details className={styles.tableDetails}>
+          <summary>{t.chartsTableSummary}</summary>
           <div className={consoleStyles.tableWrap} tabIndex={0} role="region" aria-labelledby="live-minutes">
             <table className="table">
               <thead>
@@ -104,18 +159,14 @@ export function LiveView({ concertId, initial }: { concertId: string; initial: L
                 {activeMinutes.map((minute) => (
                   <tr key={minute.minute}>
                     <td>{formatHourMinute(minute.minute)}</td>
-                    <td className="num">{count(minute.joins)}</td>
-                    <td className="num">{count(minute.admissions)}</td>
-                    <td className="num">{count(minute.holds)}</td>
-                    <td className="num">{count(minute.payments)}</td>
-                    <td className="num">{count(minute.seatsSold)}</td>
+                    {SERIES.map(({ field }) => <td key={field} className="num">{count(minute[field])}</td>)}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        )}
-      </section>
-    </>
+        </details>
+      )}
+    </section>
   );
 }

@@ -115,7 +115,11 @@ export const admin = {
     updatedAt: (time: string) => `${time} 기준`,
     refreshing: "새로 고치는 중…",
     failed: "숫자를 새로 고치지 못했습니다. 잠시 후 다시 시도합니다.",
-    room: { waiting: "대기 중", admitted: "입장 중", servingCounter: "입장 번호", lastTicket: "마지막 번호표", paused: "일시정지됨" },
+    room: {
+      waiting: "대기 중", admitted: "입장 중", servingCounter: "입장 번호", lastTicket: "마지막 번호표", paused: "일시정지됨",
+      noShows: "노쇼", eta: "대기열 소진 예상",
+    },
+    etaWhenStill: { paused: "일시정지 중", beforeOpening: "오픈 전", nobody: "대기 없음" },
     seats: { sold: "판매", held: "선점 중", available: "남은 좌석", total: "전체" },
     revenue: "매출",
     datesTitle: "회차별 좌석",
@@ -123,6 +127,20 @@ export const admin = {
     perMinuteTitle: "최근 1시간 (분 단위)",
     perMinuteColumns: { minute: "시각", joins: "대기 참여", admissions: "입장", holds: "선점", payments: "결제", seatsSold: "판매 좌석" },
     quietMinutes: "최근 1시간 동안 움직임이 없었습니다.",
+    chartsTableSummary: "표로 보기 (움직임이 있었던 분만)",
+    chartSummary: (what: string, total: number, peak: { minute: string; count: number } | null) =>
+      `최근 60분 ${what} 합계 ${total.toLocaleString("ko-KR")}` + (peak ? `, 가장 많았던 ${peak.minute}에 ${peak.count.toLocaleString("ko-KR")}` : ""),
+    heatMapTitle: "구역별 판매 현황",
+    heatMap: {
+      caption: (date: string) => `${date} 구역별 판매 현황`,
+      stage: "STAGE",
+      section: (name: string, grade: string, sold: number, held: number, available: number, total: number) =>
+        `${name} (${grade}): 판매 ${sold.toLocaleString("ko-KR")}석, 선점 ${held.toLocaleString("ko-KR")}석, `
+        + `남음 ${available.toLocaleString("ko-KR")}석 / 전체 ${total.toLocaleString("ko-KR")}석`,
+      soldShare: (percent: number, held: number) => `${percent}%` + (held > 0 ? ` · 선점 ${held.toLocaleString("ko-KR")}` : ""),
+      legendTitle: "판매율",
+      bands: { none: "0%", low: "25% 미만", some: "25–50%", half: "50–75%", most: "75% 이상", full: "남은 좌석 없음" },
+    },
   },
   orders: {
     title: "주문",
@@ -143,6 +161,20 @@ export const admin = {
     more: "이전 주문 더 보기",
     newest: "최신 주문으로",
     pending: "환불하는 중…",
+    open: (when: string) => `${when} 주문 보기`,
+    detail: {
+      title: "주문 상세",
+      lead: (email: string) => `${email} 님의 주문: 좌석과 지갑 내역`,
+      back: "← 주문 목록",
+      summaryTitle: "주문",
+      seatsTitle: "좌석",
+      seatColumns: { seat: "좌석", date: "회차", price: "가격", status: "상태" },
+      seatSold: "판매",
+      ledgerTitle: "지갑 내역",
+      ledgerLead: "이 주문의 결제와 환불, 그리고 이 팬의 최근 충전·결제·환불을 최신순으로 보여 줍니다.",
+      ledgerColumns: { when: "시각", type: "종류", amount: "금액", balance: "잔액", ofOrder: "이 주문" },
+      thisOrder: "이 주문",
+    },
   },
   room: {
     title: "대기열",
