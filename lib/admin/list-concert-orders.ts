@@ -23,10 +23,11 @@ function containsPattern(text: string): string {
  * orders whose email or a seat label contains it. One statement: the concert's
  * paid reservations (indexed by date) give the payments, so a page costs the
  * concert's sales, not every payment. Pages by (created_at, id) below the cursor.
+ * With `paymentId`, only that order (if it is one of the concert's).
  */
 export async function listConcertOrders(
   db: Db,
-  options: { concertId: string; cursor?: string; q?: string; limit?: number },
+  options: { concertId: string; cursor?: string; q?: string; limit?: number; paymentId?: string },
 ): Promise<OrdersPage> {
   const limit = options.limit ?? ORDERS_PAGE_SIZE;
   const [cursorMs, cursorId] = options.cursor ? options.cursor.split("_") : [null, null];
@@ -44,7 +45,8 @@ export async function listConcertOrders(
             FROM reservations r JOIN seats s ON s.id = r.seat_id JOIN performances p ON p.id = r.performance_id
             WHERE r.payment_id = pay.id) AS seats
     FROM paid JOIN payments pay ON pay.id = paid.payment_id JOIN users u ON u.id = pay.user_id
-    WHERE (${cursorMs}::float8 IS NULL
+    WHERE (${options.paymentId ?? null}::uuid IS NULL OR pay.id = ${options.paymentId ?? null}::uuid)
+      AND (${cursorMs}::float8 IS NULL
            OR (floor(extract(epoch FROM pay.created_at) * 1000), pay.id) < (${cursorMs}::float8, ${cursorId}::uuid))
       AND (${pattern}::text IS NULL OR u.email ILIKE ${pattern}
            OR EXISTS (SELECT 1 FROM reservations r JOIN seats s ON s.id = r.seat_id WHERE r.payment_id = pay.id AND s.label ILIKE ${pattern}))

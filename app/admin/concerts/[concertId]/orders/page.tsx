@@ -70,7 +70,9 @@ export default async function ConcertOrdersPage({ params, searchParams }: Props)
                   const refundableWon = refundable.reduce((sum, seat) => sum + seat.price, 0);
                   return (
                     <tr key={order.paymentId}>
-                      <td className="small tabular">{formatDateTime(order.createdAt)}</td>
+                      <td className="small tabular">
+                        <Link href={`${base}/${order.paymentId}`} aria-label={t.open(formatDateTime(order.createdAt))}>{formatDateTime(order.createdAt)}</Link>
+                      </td>
                       <td className="small">{order.userEmail}</td>
                       <td>
                         <ul className={styles.seats}>
