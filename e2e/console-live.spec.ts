@@ -62,7 +62,8 @@ async function lookAtBothWidths(page: Page, shot: string) {
 }
 
 test("the live page charts the last hour and colours each section of the arena by what is sold; an order shows its seats and ledger", async ({ page, concert, database, signUpFan, signInAs }) => {
-  test.setTimeout(120_000);
+  // Two pages, each checked with axe and photographed at two widths.
+  test.setTimeout(300_000);
   const [performanceId] = concert.performanceIds;
   const fan = await signUpFan();
   expect((await page.request.post(`/api/concerts/${concert.id}/queue`)).status()).toBe(201);
