@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { Seat, VenueSection } from "@/components/booking/booking-queries";
 import { QueryProblem } from "@/components/booking/query-problem";
-import { SeatGrid, ZOOM_STEPS } from "@/components/booking/seat-grid";
+import { SeatGrid } from "@/components/booking/seat-grid";
 import { SeatLegend } from "@/components/booking/seat-legend";
 import type { useSeatChooser } from "@/components/booking/use-seat-chooser";
 import { VenueMap } from "@/components/booking/venue-map";
+import { ZoomControls, ZOOM_STEPS } from "@/components/booking/zoom-controls";
 import { gradeSummaries } from "@/lib/booking/seat-layout";
 import { booking as t } from "@/lib/i18n/ko/booking";
 import styles from "./seat-chooser.module.css";
@@ -30,10 +31,13 @@ type Props = {
 export function SeatChooser({ concertId, chooser, dateLabel, selectedSeatIds, chosenBySection, onToggle }: Props) {
   const { showsAllGrids, sectionsQuery, seatsQuery, openSection, openSectionById } = chooser;
   const [zoom, setZoom] = useState<number>(ZOOM_STEPS[0]);
+  const [venueZoom, setVenueZoom] = useState<number>(ZOOM_STEPS[0]);
   const sectionHeadingRef = useRef<HTMLHeadingElement>(null);
   const venueRef = useRef<HTMLDivElement>(null);
   // Where focus goes after the fan opens a section or goes back to the drawing.
   const pendingFocus = useRef<{ to: "section" } | { to: "venue"; sectionId: string } | null>(null);
+
+  useKeepCentreWhenZooming(venueRef, venueZoom);
 
   useEffect(() => {
     const target = pendingFocus.current;
@@ -80,16 +84,18 @@ export function SeatChooser({ concertId, chooser, dateLabel, selectedSeatIds, ch
   if (!openSection) {
     return (
       <>
-        <p className="small muted">{t.venue.hint}</p>
-        <div ref={venueRef}>
-          <VenueMap sections={overview.sections} caption={t.venue.caption(dateLabel)} chosenBySection={chosenBySection} onChoose={open} />
+        <div className={styles.venueBar}>
+          <p className="small muted">{t.venue.hint}</p>
+          <ZoomControls zoom={venueZoom} onZoom={setVenueZoom} subject={t.zoom.venue} />
+        </div>
+        <div ref={venueRef} className={styles.venueFrame}>
+          <VenueMap sections={overview.sections} caption={t.venue.caption(dateLabel)} chosenBySection={chosenBySection} zoom={venueZoom} onChoose={open} />
         </div>
         <SeatLegend grades={grades} view="venue" />
       </>
     );
   }
 
-  const zoomIndex = ZOOM_STEPS.indexOf(zoom as (typeof ZOOM_STEPS)[number]);
   return (
     <>
       <div className={styles.sectionBar}>
@@ -97,11 +103,7 @@ export function SeatChooser({ concertId, chooser, dateLabel, selectedSeatIds, ch
         <h3 ref={sectionHeadingRef} tabIndex={-1} className={styles.sectionHeading}>
           {t.venue.sectionHeading(openSection.name, openSection.grade)}
         </h3>
-        <div className={styles.zoom} role="group" aria-label={t.map.zoom(Math.round(zoom * 100))}>
-          <button type="button" className="btn btn--small" aria-label={t.map.zoomOut} disabled={zoomIndex <= 0} onClick={() => setZoom(ZOOM_STEPS[zoomIndex - 1]!)}>−</button>
-          <span className="small tabular" aria-hidden="true">{t.map.zoom(Math.round(zoom * 100))}</span>
-          <button type="button" className="btn btn--small" aria-label={t.map.zoomIn} disabled={zoomIndex >= ZOOM_STEPS.length - 1} onClick={() => setZoom(ZOOM_STEPS[zoomIndex + 1]!)}>+</button>
-        </div>
+        <ZoomControls zoom={zoom} onZoom={setZoom} subject={t.zoom.seats} />
       </div>
       <SeatGrid
         sections={[openSection]}
@@ -114,4 +116,19 @@ export function SeatChooser({ concertId, chooser, dateLabel, selectedSeatIds, ch
       <SeatLegend grades={grades} view="seats" />
     </>
   );
+}
+
+/**
+ * Zooming scales the drawing about the middle of what the fan sees: the
+ * frame's horizontal scroll follows the zoom, so the sections in view stay in view.
+ */
+function useKeepCentreWhenZooming(frameRef: RefObject<HTMLElement | null>, zoom: number) {
+  const previous = useRef(zoom);
+  useLayoutEffect(() => {
+    const frame = frameRef.current;
+    const ratio = zoom / previous.current;
+    previous.current = zoom;
+    if (!frame || ratio === 1) return;
+    frame.scrollLeft = (frame.scrollLeft + frame.clientWidth / 2) * ratio - frame.clientWidth / 2;
+  }, [frameRef, zoom]);
 }

@@ -20,9 +20,6 @@ export function gradeClass(grade: string): string {
   return `grade--${grade.replace(/[^A-Za-z0-9_-]/g, "")}`;
 }
 
-/** Seat sizes the fan can step through: 1 fits the widest row to the screen. */
-export const ZOOM_STEPS = [1, 1.5, 2, 3] as const;
-
 type Props = {
   /** The sections drawn, front to back (one, or all of a small hall). */
   sections: SectionShape[];
@@ -30,7 +27,7 @@ type Props = {
   seats: Seat[] | null;
   selectedSeatIds: readonly string[];
   caption: string;
-  /** One of ZOOM_STEPS. */
+  /** One of ZOOM_STEPS (components/booking/zoom-controls.tsx): 1 fits the widest row to the screen. */
   zoom?: number;
   onToggle: (seat: Seat) => void;
 };

@@ -1,6 +1,6 @@
 "use client";
 
-import type { KeyboardEvent } from "react";
+import type { CSSProperties, KeyboardEvent } from "react";
 import type { VenueSection } from "@/components/booking/booking-queries";
 import { availabilityOf } from "@/lib/booking/seat-layout";
 import { booking as t } from "@/lib/i18n/ko/booking";
@@ -12,6 +12,8 @@ type Props = {
   caption: string;
   /** Seats the fan has picked or holds, by section id (the drawing marks those sections). */
   chosenBySection: ReadonlyMap<string, number>;
+  /** 1 fits the screen (up to 640 px); more makes it that much wider, in a frame that scrolls (ZOOM_STEPS). */
+  zoom?: number;
   onChoose: (section: VenueSection) => void;
 };
 
@@ -24,9 +26,10 @@ function fontSize(section: VenueSection): number {
  * The venue drawn as its sections (1000 × 1000 view box, the stage where the
  * venue layouts leave it, at the top), each coloured by the share of its seats still free. A section is a
  * button: Tab reaches each, Enter or Space opens its seats, and its name,
- * grade and seats left are read out. The drawing scales to the screen's width.
+ * grade and seats left are read out. The drawing scales to the screen's width
+ * times the zoom.
  */
-export function VenueMap({ sections, caption, chosenBySection, onChoose }: Props) {
+export function VenueMap({ sections, caption, chosenBySection, zoom = 1, onChoose }: Props) {
   function onKeyDown(event: KeyboardEvent<SVGGElement>, section: VenueSection) {
     if (event.key !== "Enter" && event.key !== " ") return;
     event.preventDefault();
@@ -34,7 +37,7 @@ export function VenueMap({ sections, caption, chosenBySection, onChoose }: Props
   }
 
   return (
-    <svg className={styles.venue} viewBox="0 0 1000 1000" role="group" aria-label={caption}>
+    <svg className={styles.venue} style={{ "--zoom": zoom } as CSSProperties} viewBox="0 0 1000 1000" role="group" aria-label={caption}>
       <g aria-hidden="true">
         <rect className={styles.stage} x={STAGE.x} y={STAGE.y} width={STAGE.width} height={STAGE.height} rx={STAGE.height / 2} />
         <text className={styles.stageText} x={STAGE.x + STAGE.width / 2} y={STAGE.y + STAGE.height / 2} dominantBaseline="central" textAnchor="middle">

@@ -38,9 +38,14 @@ export const booking = {
     myHoldsBadge: (count: number) => `내 좌석 ${count}석`,
     keyboardHint: "좌석 사이는 화살표 키로 이동하고, Enter 또는 스페이스로 고르거나 취소해요.",
     section: (name: string) => name,
-    zoomIn: "좌석 크게 보기",
-    zoomOut: "좌석 작게 보기",
-    zoom: (percent: number) => `${percent}%`,
+  },
+  zoom: {
+    seats: "좌석",
+    venue: "배치도",
+    group: (subject: string) => `${subject} 확대/축소`,
+    in: (subject: string) => `${subject} 크게 보기`,
+    out: (subject: string) => `${subject} 작게 보기`,
+    level: (subject: string) => `${subject} 배율`,
   },
   venue: {
     title: "구역 선택",
