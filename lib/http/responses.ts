@@ -6,7 +6,7 @@ export function json(body: unknown, init: number | ResponseInit = 200): Response
 }
 
 /** A JSON response whose body is serialized already (a hot path that reuses serialized parts). */
-export function jsonText(text: string, init: number | ResponseInit = 200): Response {
+export function jsonText(text: string | Uint8Array<ArrayBuffer>, init: number | ResponseInit = 200): Response {
   const responseInit = typeof init === "number" ? { status: init } : init;
   const headers = new Headers(responseInit.headers);
   headers.set("content-type", "application/json; charset=utf-8");
