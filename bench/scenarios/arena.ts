@@ -12,6 +12,8 @@
 //   npm run bench -- arena --smoke    1 round of 2 s, for checking the scenario itself
 //   npm run bench -- arena --seat-maps  only the overview and section lines (no catalogue,
 //                                       dates or holds), with the SQL statements they cost
+// The booking page's time to interactive and DOM size with these venues, in Chromium:
+//   npm run bench -- arena-page        (bench/scenarios/arena-page.ts)
 import type { BenchContext, BenchFan, BenchRequest, Measurement, MeasureOptions, ScenarioReport } from "../lib/context.ts";
 import type { ScenarioResult } from "../lib/report.ts";
 import { admitToConcert, createBenchConcert } from "../lib/concert.ts";
