@@ -1,6 +1,7 @@
-// Arena venues for the e2e specs: sections of equal rows in a grid below the
-// stage, the front line of sections VIP, the next R, the rest S, each with a
-// centre aisle. Plain data, as create_venue takes it.
+// A grid of equal sections named A구역, B구역, … for e2e/console-live.spec.ts,
+// whose figures count seats section by section in that order. The arena specs
+// use the venues of lib/venues/arena-layout.ts (the seed's, the bench's).
+// Plain data, as create_venue takes it.
 import type { VenueSectionSpec } from "../lib/venues/hall-layout.ts";
 
 export type ArenaSize = { sections: number; rowsPerSection: number; seatsPerRow: number };
