@@ -100,8 +100,9 @@ test("an operator puts a new concert on sale, a fan buys two seats, the live pag
   await order.getByText(admin.orders.refund).click();
   await order.getByLabel(admin.reason.label).fill("공연 취소 요청");
   await order.getByRole("button", { name: admin.orders.refundConfirm }).click();
-  await expect(page.getByText(admin.orders.refunded(won(2 * PRICE)))).toBeVisible();
+  // The refunded order has nothing left to refund, so its form (and the form's notice) leaves the row.
   await expect(order).toContainText(admin.orders.status.REFUNDED!);
+  await expect(order.getByText(admin.orders.refund)).toHaveCount(0);
   await lookAtEveryWidth(page, "console-orders-refunded");
 
   await fan.goto("/wallet");
