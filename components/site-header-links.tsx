@@ -24,7 +24,13 @@ export function SiteHeaderLinks({ fromServer }: { fromServer: PageViewer }) {
       <div className={styles.account}>
         {viewer === undefined ? (
           // Not known yet: neither state, in the space both take, so nothing moves when it is.
-          <span className={styles.accountPending} aria-hidden="true" />
+          // Without JavaScript it never will be: a link that suits both (the wallet asks a visitor to sign in).
+          <>
+            <span className={styles.accountPending} aria-hidden="true" />
+            <noscript>
+              <Link href="/wallet" className={styles.signIn}>{t.nav.account}</Link>
+            </noscript>
+          </>
         ) : viewer ? (
           <>
             <span className={styles.user}>

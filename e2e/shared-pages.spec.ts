@@ -129,3 +129,21 @@ test("after signing out on a shared page, the header and the call to action are 
   await expect(banner.getByRole("link", { name: common.nav.signIn, exact: true })).toBeVisible();
   await expect(page.locator("body")).not.toContainText(fan.name);
 });
+
+test("with JavaScript off, the shared page's header links to the fan's account, which asks a visitor to sign in", async ({ browser, page, signUpFan }) => {
+  const fan = await signUpFan({ name: "라온팬" });
+  const signedIn = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const fanPage = await signedIn.newPage();
+  await fanPage.goto("/");
+  await fanPage.getByRole("banner").getByRole("link", { name: common.nav.account }).click();
+  await expect(fanPage).toHaveURL(/\/wallet$/);
+  await expect(fanPage.getByRole("banner")).toContainText(common.nav.signedInAs(fan.name));
+  await signedIn.close();
+
+  const visitor = await browser.newContext({ javaScriptEnabled: false });
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto("/");
+  await visitorPage.getByRole("banner").getByRole("link", { name: common.nav.account }).click();
+  await expect(visitorPage).toHaveURL(/\/sign-in\?next=%2Fwallet$/);
+  await visitor.close();
+});

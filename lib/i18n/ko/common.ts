@@ -11,6 +11,7 @@ export const common = {
     signIn: "로그인",
     signUp: "회원가입",
     signOut: "로그아웃",
+    account: "내 계정",
     signedInAs: (name: string) => `${name}님`,
   },
   footer: "Encore — 모든 팬에게 같은 기회를. 표시 시간은 한국 표준시(KST)입니다.",
