@@ -2,16 +2,19 @@
 // (scripts/e2e-server.ts starts the second). Every request below alternates
 // between them, and the invariants still hold: distinct tickets, one place
 // per fan, one winner per seat, one effect per Idempotency-Key. Then the
-// second process is killed with SIGKILL in the middle of a charge, hold and
-// payment storm: clients retry on the surviving process (with the same
-// Idempotency-Key), every request settles, and the recorded history is
-// explained by the database (lib/testing/history).
+// second process is killed with SIGKILL in the middle of a storm of charges,
+// holds, payments, fans cancelling tickets and the operator refunding the same
+// fans' payments: clients retry on the surviving process (with the same
+// Idempotency-Key, and once more after the answer), every request settles,
+// the recorded history is explained by the database (lib/testing/history) and
+// the whole-database invariants hold (money conserved with REFUND entries).
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { checkHistory } from "../lib/testing/history/check-history.ts";
 import type { History, Operation } from "../lib/testing/history/history-types.ts";
 import { readSnapshotWith, type RunQuery } from "../lib/testing/history/read-snapshot.ts";
+import { INVARIANT_VIOLATIONS_SQL, NO_VIOLATIONS } from "../lib/testing/ledger.ts";
 import { secondServerPidFile } from "../scripts/lib/e2e-second-server.ts";
 import { expect, test, uniqueEmail } from "./fixtures.ts";
 
@@ -189,6 +192,43 @@ function stormRecorder(
 }
 
 const MAX_ATTEMPTS = 20;
+const OPERATOR = { email: "admin@encore.test", password: "encore-admin-1234" };
+const HOLDER_CHARGE = 400_000;
+
+type TicketHolder = { fan: Fan; paymentId: string; reservationIds: string[] };
+
+/** Before the storm, through the first process: each fan charges, holds two seats of their own and pays for them. */
+async function buyTwoSeatsEach(fans: Fan[], performanceId: string, seatIds: string[]): Promise<TicketHolder[]> {
+  return Promise.all(
+    fans.map(async (fan, index) => {
+      const headers = { "x-queue-token": fan.token };
+      await json(await fan.api.post(`${SERVERS[0]}/api/wallet/charge`, { data: { amount: HOLDER_CHARGE }, headers: { "idempotency-key": `holder-charge-${fan.id}` } }));
+      const hold = await fan.api.post(`${SERVERS[0]}/api/reservations`, { data: { performanceId, seatIds: seatIds.slice(2 * index, 2 * index + 2) }, headers });
+      expect(hold.status(), await hold.text()).toBe(201);
+      const reservationIds = ((await hold.json()) as { reservations: { id: string }[] }).reservations.map((row) => row.id);
+      const pay = await fan.api.post(`${SERVERS[0]}/api/payments`, {
+        data: { reservationIds },
+        headers: { ...headers, "idempotency-key": `holder-pay-${fan.id}` },
+      });
+      expect(pay.status(), await pay.text()).toBe(201);
+      return { fan, paymentId: ((await pay.json()) as { payment: { id: string } }).payment.id, reservationIds };
+    }),
+  );
+}
+
+/**
+ * A money request settled as `settle` does, then sent once more with the same
+ * key to the surviving process: a success must come back replayed, a refusal
+ * as the same refusal.
+ */
+async function settleAndRetry(...args: Parameters<typeof settle>): Promise<APIResponse> {
+  const [record, operation, , send] = args;
+  const answer = await settle(...args);
+  const retry = await settle(record, operation, SERVERS[0]!, send);
+  expect(retry.status()).toBe(answer.status());
+  if (answer.ok()) expect(retry.headers()["idempotent-replayed"]).toBe("true");
+  return answer;
+}
 
 /** Sends to `server`, and after a lost answer or a 5xx retries on the process that stays up, until it gets an answer below 500. */
 async function settle(
@@ -216,7 +256,9 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
 }) => {
   test.setTimeout(240_000);
   const STORM_FANS = 16;
-  const fans = await admittedFans(playwright, concert.id, STORM_FANS);
+  const TICKET_HOLDERS = 4;
+  const admitted = await admittedFans(playwright, concert.id, STORM_FANS + TICKET_HOLDERS);
+  const fans = admitted.slice(0, STORM_FANS);
   const performances = await json<{ performances: { id: string }[] }>(
     await fans[0]!.api.get(`${SERVERS[0]}/api/concerts/${concert.id}/performances`, { headers: { "x-queue-token": fans[0]!.token } }),
   );
@@ -227,9 +269,13 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   // Two fans want each seat.
   const free = seats.filter((seat) => seat.status === "AVAILABLE");
   const stormFans: StormFan[] = fans.map((fan, index) => ({ ...fan, seatId: free[Math.floor(index / 2)]!.id }));
+  // Fans with two paid seats each (of their own), whose tickets the storm refunds.
+  const holders = await buyTwoSeatsEach(admitted.slice(STORM_FANS), performanceId, free.slice(STORM_FANS / 2).map((seat) => seat.id));
+  const operator = await playwright.request.newContext();
+  expect((await operator.post(`${SERVERS[0]}/api/auth/sign-in`, { data: OPERATOR })).status()).toBe(200);
 
   const query: RunQuery = async (sql, params) => (await database.query(sql, params)).rows;
-  const userIds = fans.map((fan) => fan.id);
+  const userIds = admitted.map((fan) => fan.id);
   const history: History = { before: await readSnapshotWith(query, { userIds }), events: [] };
   const pidFile = secondServerPidFile(SECOND_PORT);
   const killedPid = Number(readFileSync(pidFile, "utf8"));
@@ -243,6 +289,8 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   const waiting = new Map<string, number>(SERVERS.map((server) => [server, 0]));
   let isFrozen = false;
   let isKilled = false;
+  let onFrozen = () => {};
+  const frozen = new Promise<void>((resolve) => (onFrozen = resolve));
   const kill = () => {
     isKilled = true;
     process.kill(killedPid, "SIGKILL");
@@ -261,10 +309,30 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
       if (operation.kind !== "hold" || isFrozen) return;
       process.kill(killedPid, "SIGSTOP");
       isFrozen = true;
+      onFrozen();
       if (onlySecondIsWaiting()) kill();
     },
   });
 
+  // Once the second process is frozen, each holder cancels their first ticket
+  // while the operator refunds the same payment, both sent to the frozen
+  // process (the first of them kills it) and retried on the other.
+  const refunds = Promise.all(
+    holders.map(async ({ fan, paymentId, reservationIds: [ticket] }) => {
+      await frozen;
+      const cancelKey = `sigkill-cancel-${fan.id}`;
+      const refundKey = `sigkill-refund-${paymentId}`;
+      const [cancel, refund] = await Promise.all([
+        settleAndRetry(record, { kind: "cancel", userId: fan.id, reservationId: ticket!, key: cancelKey }, SERVERS[1]!, (server) =>
+          fan.api.post(`${server}/api/tickets/${ticket}/cancel`, { headers: { "idempotency-key": cancelKey } }),
+        ),
+        settleAndRetry(record, { kind: "refund", userId: fan.id, paymentId, key: refundKey }, SERVERS[1]!, (server) =>
+          operator.post(`${server}/api/admin/payments/${paymentId}/refund`, { data: { reason: "장애 중 환불" }, headers: { "idempotency-key": refundKey } }),
+        ),
+      ]);
+      return { fan, cancel: cancel.status(), refund: refund.status() };
+    }),
+  );
   const outcomes = await Promise.all(
     stormFans.map(async (fan, index) => {
       const own = SERVERS[index % 2]!;
@@ -311,7 +379,25 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   // Each seat has exactly one buyer, who paid once.
   const paid = outcomes.filter((outcome) => outcome.pay === 201);
   expect(paid.map((outcome) => outcome.fan.seatId).sort()).toEqual([...new Set(stormFans.map((fan) => fan.seatId))].sort());
+  // The operator's refund always finds a seat to refund; the fan's cancellation came first (200) or found it refunded (409).
+  for (const outcome of await refunds) {
+    expect(outcome.refund).toBe(200);
+    expect([200, 409]).toContain(outcome.cancel);
+  }
+  // Every holder got all their money back, each seat refunded once.
+  const { rows: holderRows } = await database.query<{ balance: string; refunded: string; refunds: string }>(
+    `SELECT w.balance::text AS balance,
+            (SELECT count(*) FROM reservations r WHERE r.user_id = w.user_id AND r.status = 'CANCELLED' AND r.refund_id IS NOT NULL)::text AS refunded,
+            (SELECT count(*) FROM wallet_entries e WHERE e.user_id = w.user_id AND e.type = 'REFUND')::text AS refunds
+     FROM wallets w WHERE w.user_id = ANY($1::uuid[])`,
+    [holders.map(({ fan }) => fan.id)],
+  );
+  for (const row of holderRows) expect({ balance: row.balance, refunded: row.refunded }).toEqual({ balance: String(HOLDER_CHARGE), refunded: "2" });
+  expect(holderRows).toHaveLength(TICKET_HOLDERS);
+  expect(history.events.filter((event) => event.kind === "cancel" || event.kind === "refund").length).toBeGreaterThanOrEqual(4 * TICKET_HOLDERS);
   expect(checkHistory(history, await readSnapshotWith(query, { userIds }))).toEqual([]);
+  const { rows: violations } = await database.query(INVARIANT_VIOLATIONS_SQL);
+  expect(violations[0]).toEqual(NO_VIOLATIONS);
 
   // The process manager started the killed process again; it serves the same state.
   await expect.poll(() => Number(readFileSync(pidFile, "utf8")), { timeout: 60_000 }).not.toBe(killedPid);
@@ -320,5 +406,5 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   const { rows } = await database.query<{ balance: string }>("SELECT balance::text FROM wallets WHERE user_id = $1", [fans[0]!.id]);
   expect(String(wallet.balance)).toBe(rows[0]!.balance);
 
-  await Promise.all(fans.map((fan) => fan.api.dispose()));
+  await Promise.all([...admitted.map((fan) => fan.api.dispose()), operator.dispose()]);
 });
