@@ -3,18 +3,17 @@
 // between them, and the invariants still hold: distinct tickets, one place
 // per fan, one winner per seat, one effect per Idempotency-Key. Then the
 // second process is killed with SIGKILL in the middle of a storm of charges,
-// holds, payments, fans cancelling tickets and the operator refunding the same
-// fans' payments: clients retry on the surviving process (with the same
-// Idempotency-Key, and once more after the answer), every request settles,
-// the recorded history is explained by the database (lib/testing/history) and
-// the whole-database invariants hold (money conserved with REFUND entries).
+// holds, payments and fans cancelling both tickets of a payment at once:
+// clients retry on the surviving process (with the same Idempotency-Key, and
+// once more after the answer), every request settles, and the recorded
+// history is explained by the database (lib/testing/history), refunds
+// included.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { checkHistory } from "../lib/testing/history/check-history.ts";
 import type { History, Operation } from "../lib/testing/history/history-types.ts";
 import { readSnapshotWith, type RunQuery } from "../lib/testing/history/read-snapshot.ts";
-import { INVARIANT_VIOLATIONS_SQL, NO_VIOLATIONS } from "../lib/testing/ledger.ts";
 import { secondServerPidFile } from "../scripts/lib/e2e-second-server.ts";
 import { expect, test, uniqueEmail } from "./fixtures.ts";
 
@@ -192,7 +191,6 @@ function stormRecorder(
 }
 
 const MAX_ATTEMPTS = 20;
-const OPERATOR = { email: "admin@encore.test", password: "encore-admin-1234" };
 const HOLDER_CHARGE = 400_000;
 
 type TicketHolder = { fan: Fan; paymentId: string; reservationIds: string[] };
@@ -271,8 +269,6 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   const stormFans: StormFan[] = fans.map((fan, index) => ({ ...fan, seatId: free[Math.floor(index / 2)]!.id }));
   // Fans with two paid seats each (of their own), whose tickets the storm refunds.
   const holders = await buyTwoSeatsEach(admitted.slice(STORM_FANS), performanceId, free.slice(STORM_FANS / 2).map((seat) => seat.id));
-  const operator = await playwright.request.newContext();
-  expect((await operator.post(`${SERVERS[0]}/api/auth/sign-in`, { data: OPERATOR })).status()).toBe(200);
 
   const query: RunQuery = async (sql, params) => (await database.query(sql, params)).rows;
   const userIds = admitted.map((fan) => fan.id);
@@ -314,23 +310,21 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
     },
   });
 
-  // Once the second process is frozen, each holder cancels their first ticket
-  // while the operator refunds the same payment, both sent to the frozen
-  // process (the first of them kills it) and retried on the other.
+  // Once the second process is frozen, each holder cancels both tickets of
+  // their payment at once, sent to the frozen process (the first of them
+  // kills it) and retried on the other with their keys.
   const refunds = Promise.all(
-    holders.map(async ({ fan, paymentId, reservationIds: [ticket] }) => {
+    holders.map(async ({ fan, reservationIds }) => {
       await frozen;
-      const cancelKey = `sigkill-cancel-${fan.id}`;
-      const refundKey = `sigkill-refund-${paymentId}`;
-      const [cancel, refund] = await Promise.all([
-        settleAndRetry(record, { kind: "cancel", userId: fan.id, reservationId: ticket!, key: cancelKey }, SERVERS[1]!, (server) =>
-          fan.api.post(`${server}/api/tickets/${ticket}/cancel`, { headers: { "idempotency-key": cancelKey } }),
-        ),
-        settleAndRetry(record, { kind: "refund", userId: fan.id, paymentId, key: refundKey }, SERVERS[1]!, (server) =>
-          operator.post(`${server}/api/admin/payments/${paymentId}/refund`, { data: { reason: "장애 중 환불" }, headers: { "idempotency-key": refundKey } }),
-        ),
-      ]);
-      return { fan, cancel: cancel.status(), refund: refund.status() };
+      const cancels = await Promise.all(
+        reservationIds.map((ticket) => {
+          const key = `sigkill-cancel-${ticket}`;
+          return settleAndRetry(record, { kind: "cancel", userId: fan.id, reservationId: ticket, key }, SERVERS[1]!, (server) =>
+            fan.api.post(`${server}/api/tickets/${ticket}/cancel`, { headers: { "idempotency-key": key } }),
+          );
+        }),
+      );
+      return cancels.map((cancel) => cancel.status());
     }),
   );
   const outcomes = await Promise.all(
@@ -379,12 +373,8 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   // Each seat has exactly one buyer, who paid once.
   const paid = outcomes.filter((outcome) => outcome.pay === 201);
   expect(paid.map((outcome) => outcome.fan.seatId).sort()).toEqual([...new Set(stormFans.map((fan) => fan.seatId))].sort());
-  // The operator's refund always finds a seat to refund; the fan's cancellation came first (200) or found it refunded (409).
-  for (const outcome of await refunds) {
-    expect(outcome.refund).toBe(200);
-    expect([200, 409]).toContain(outcome.cancel);
-  }
-  // Every holder got all their money back, each seat refunded once.
+  // Every cancellation went through, and every holder got all their money back, each seat refunded once.
+  expect((await refunds).flat()).toEqual(Array(2 * TICKET_HOLDERS).fill(200));
   const { rows: holderRows } = await database.query<{ balance: string; refunded: string; refunds: string }>(
     `SELECT w.balance::text AS balance,
             (SELECT count(*) FROM reservations r WHERE r.user_id = w.user_id AND r.status = 'CANCELLED' AND r.refund_id IS NOT NULL)::text AS refunded,
@@ -394,10 +384,10 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   );
   for (const row of holderRows) expect({ balance: row.balance, refunded: row.refunded }).toEqual({ balance: String(HOLDER_CHARGE), refunded: "2" });
   expect(holderRows).toHaveLength(TICKET_HOLDERS);
-  expect(history.events.filter((event) => event.kind === "cancel" || event.kind === "refund").length).toBeGreaterThanOrEqual(4 * TICKET_HOLDERS);
+  expect(history.events.filter((event) => event.kind === "cancel").length).toBeGreaterThanOrEqual(4 * TICKET_HOLDERS);
+  // The history checker also checks these fans' money: every wallet's entries chain and sum to its balance, never negative.
+  // (The whole-database invariant check runs in the restart storm: this database is shared with specs whose teardown deletes their concerts.)
   expect(checkHistory(history, await readSnapshotWith(query, { userIds }))).toEqual([]);
-  const { rows: violations } = await database.query(INVARIANT_VIOLATIONS_SQL);
-  expect(violations[0]).toEqual(NO_VIOLATIONS);
 
   // The process manager started the killed process again; it serves the same state.
   await expect.poll(() => Number(readFileSync(pidFile, "utf8")), { timeout: 60_000 }).not.toBe(killedPid);
@@ -406,5 +396,5 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   const { rows } = await database.query<{ balance: string }>("SELECT balance::text FROM wallets WHERE user_id = $1", [fans[0]!.id]);
   expect(String(wallet.balance)).toBe(rows[0]!.balance);
 
-  await Promise.all([...admitted.map((fan) => fan.api.dispose()), operator.dispose()]);
+  await Promise.all(admitted.map((fan) => fan.api.dispose()));
 });
