@@ -106,7 +106,7 @@ test("an operator puts a new concert on sale, a fan buys two seats, the live pag
   await lookAtEveryWidth(page, "console-orders-refunded");
 
   await fan.goto("/wallet");
-  await expect(fan.getByText(won(100_000), { exact: true })).toBeVisible();
+  await expect(fan.getByRole("region", { name: "현재 잔액" })).toContainText(won(100_000));
   const refund = fan.getByRole("list", { name: "충전, 결제, 환불 내역, 최신순" }).getByRole("listitem").first();
   await expect(refund).toContainText("환불");
   await expect(refund).toContainText(`+${won(2 * PRICE)}`);
