@@ -67,12 +67,12 @@ for (const viewport of [{ width: 1280, height: 800 }, PHONE]) {
     await holds.getByRole("link", { name: /^결제하기 · 2석/ }).click();
     await page.waitForURL(`**/concerts/${concert.id}/checkout`);
     const seats = page.getByRole("table");
-    await expect(seats.getByRole("cell", { name: first })).toBeVisible();
-    await expect(seats.getByRole("cell", { name: second })).toBeVisible();
+    await expect(seats.getByRole("cell", { name: first, exact: true })).toBeVisible();
+    await expect(seats.getByRole("cell", { name: second, exact: true })).toBeVisible();
     await page.getByRole("button", { name: /부족한 금액 .*충전/ }).click();
     await page.getByRole("button", { name: /결제하기$/ }).click();
     await expect(page.getByRole("heading", { name: "결제가 완료됐어요" })).toBeVisible();
-    await expect(page.getByRole("table").getByRole("cell", { name: first })).toBeVisible();
+    await expect(page.getByRole("table").getByRole("cell", { name: first, exact: true })).toBeVisible();
 
     await page.getByRole("link", { name: "내 티켓 보기" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "내 티켓" })).toBeVisible();

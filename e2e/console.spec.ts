@@ -105,7 +105,7 @@ test.describe("operator console", () => {
     await expect(page.getByRole("cell", { name: "12월 공연 등록" })).toBeVisible();
     await lookAtEveryWidth(page, "console-concert-audit");
     await page.getByRole("navigation", { name: admin.concertNav.label }).getByRole("link", { name: admin.concertNav.live }).click();
-    await expect(page.getByText(admin.live.seats.available)).toBeVisible();
+    await expect(page.getByText(admin.live.seats.available, { exact: true })).toBeVisible();
     await expect(page.getByTestId("date-sold")).toHaveText("0");
     for (const tab of [admin.concertNav.live, admin.concertNav.orders]) {
       await page.getByRole("navigation", { name: admin.concertNav.label }).getByRole("link", { name: tab }).click();
