@@ -2,7 +2,8 @@
 // back (half with the right password, half wrong, each answer followed at once
 // by the next attempt, as fans retrying wildly), while /api/health (asking for
 // gzip, which shares libuv's thread pool with scrypt) and the waiting-room poll
-// are measured; the same two measured without a storm in rounds between them.
+// are measured; the same two measured without a storm in rounds between them,
+// each storm size read against the quiet rounds around its own.
 // Target: health and poll p99 with the storm ≤ 2× without. 80 and 200 are the
 // storms issue 11 was filed with; 1,000 is far past them.
 //
@@ -36,7 +37,8 @@ const DRAIN_LIMIT_SECONDS = 120;
 const HEALTH: BenchRequest = { path: "/api/health", headers: { "accept-encoding": "gzip" } };
 
 type Round = { health: Measurement; poll: Measurement; storm?: Measurement };
-type StormSize = { connections: number; rounds: Round[]; drainSeconds: number[] };
+/** A storm size's rounds, and the quiet rounds just before, between and after them, which its ratios are read against. */
+type StormSize = { connections: number; rounds: Round[]; quiet: Round[]; drainSeconds: number[] };
 
 function stormSizes(): number[] {
   const option = process.argv.find((arg) => arg.startsWith("--storm-sizes="));
@@ -130,8 +132,10 @@ const loadAverage = () => os.loadavg().map((value) => value.toFixed(1)).join(" /
 const verdict = (ratio: number) => (Number.isNaN(ratio) ? "NOT MEASURED" : ratio <= 2 ? "within 2×" : "OVER 2×");
 
 /** What one storm size did: its measured lines and the notes that read them against the quiet rounds. */
-function reportSize(size: StormSize, healthQuiet: Measurement, pollQuiet: Measurement) {
-  const combine = (name: string, pick: (round: Round) => Measurement) => combineRounds(name, size.rounds.map(pick));
+function reportSize(size: StormSize) {
+  const combine = (name: string, pick: (round: Round) => Measurement, rounds = size.rounds) => combineRounds(name, rounds.map(pick));
+  const healthQuiet = combine("health, the quiet rounds around these storms", (round) => round.health, size.quiet);
+  const pollQuiet = combine("poll, the quiet rounds around these storms", (round) => round.poll, size.quiet);
   const healthStorm = combine(`GET /api/health (gzip), storm of ${size.connections}`, (round) => round.health);
   const pollStorm = combine(`GET /api/queue/status, storm of ${size.connections}`, (round) => round.poll);
   const signInStorm = combine(`POST /api/auth/sign-in, ${size.connections} connections`, (round) => round.storm!);
@@ -155,12 +159,13 @@ function reportSize(size: StormSize, healthQuiet: Measurement, pollQuiet: Measur
     statusCodes: signInStorm.statusCodes,
   };
   const notes = [
-    `STORM OF ${size.connections}: HEALTH p99 ${healthStorm.p99Ms} ms = ${healthRatio.toFixed(2)}× (${verdict(healthRatio)}), ` +
-      `POLL p99 ${pollStorm.p99Ms} ms = ${pollRatio.toFixed(2)}× (${verdict(pollRatio)}); ` +
+    `STORM OF ${size.connections}: HEALTH p99 ${healthQuiet.p99Ms} → ${healthStorm.p99Ms} ms = ${healthRatio.toFixed(2)}× (${verdict(healthRatio)}), ` +
+      `POLL p99 ${pollQuiet.p99Ms} → ${pollStorm.p99Ms} ms = ${pollRatio.toFixed(2)}× (${verdict(pollRatio)}); ` +
       `sign-ins answered ${figures.signInsPerSecond.toFixed(1)}/s (200 ${count(signInStorm, "200")}, 401 ${count(signInStorm, "401")}, ` +
       `429 ${throttled} over ${seconds.toFixed(0)} s), hashed ${figures.hashedPerSecond.toFixed(1)}/s, SHED ${shed} × 503, ` +
       `other ${other}, connection errors/timeouts ${signInStorm.errors}, sign-in p99 ${signInStorm.p99Ms} ms`,
-    `  p99 per round (ms): health ${perRound(size.rounds, (round) => round.health)}, poll ${perRound(size.rounds, (round) => round.poll)}; ` +
+    `  p99 per round (ms), quiet | storm: health ${perRound(size.quiet, (round) => round.health)} | ${perRound(size.rounds, (round) => round.health)}, ` +
+      `poll ${perRound(size.quiet, (round) => round.poll)} | ${perRound(size.rounds, (round) => round.poll)}; ` +
       `health/poll answers during the storms ${healthStorm.requests}/${pollStorm.requests}, errors ${healthStorm.errors}/${pollStorm.errors}; ` +
       `backlog worked off in ${size.drainSeconds.map((drain) => drain.toFixed(1)).join(", ")} s`,
   ];
@@ -178,11 +183,12 @@ export default async function storm(ctx: BenchContext): Promise<ScenarioReport> 
   const quiet: Round[] = [await measureRound(ctx, polls, null)];
   const sizes: StormSize[] = [];
   for (const connections of stormSizes()) {
-    const size: StormSize = { connections, rounds: [], drainSeconds: [] };
+    const size: StormSize = { connections, rounds: [], quiet: [quiet.at(-1)!], drainSeconds: [] };
     for (let round = 0; round < ROUNDS_PER_SIZE; round++) {
       size.rounds.push(await measureRound(ctx, polls, signIns, connections));
       size.drainSeconds.push(await waitUntilDrained(ctx, idleMs));
       quiet.push(await measureRound(ctx, polls, null));
+      size.quiet.push(quiet.at(-1)!);
       ctx.log(`storm of ${connections}, round ${round + 1} of ${ROUNDS_PER_SIZE} done; backlog worked off in ${size.drainSeconds.at(-1)!.toFixed(1)} s`);
     }
     sizes.push(size);
@@ -191,7 +197,7 @@ export default async function storm(ctx: BenchContext): Promise<ScenarioReport> 
 
   const healthQuiet = combineRounds("GET /api/health (gzip), no storm", quiet.map((round) => round.health));
   const pollQuiet = combineRounds("GET /api/queue/status, no storm", quiet.map((round) => round.poll));
-  const reports = sizes.map((size) => reportSize(size, healthQuiet, pollQuiet));
+  const reports = sizes.map(reportSize);
   const budget = ["SIGN_IN_HASH_CONCURRENCY", "SIGN_IN_HASH_QUEUE", "HASH_MAX_WAIT_MS"]
     .map((name) => `${name}=${process.env[name] ?? "default"}`).join(", ");
 
@@ -205,7 +211,8 @@ export default async function storm(ctx: BenchContext): Promise<ScenarioReport> 
         `each followed by a quiet round; budget: ${budget}`,
       `load average (1 / 5 / 15 min) before ${loadBefore}, after ${loadAfter} on ${os.cpus().length} CPUs`,
       `WITHOUT A STORM: health p99 ${healthQuiet.p99Ms} ms, poll p99 ${pollQuiet.p99Ms} ms (the worst of ${quiet.length} quiet rounds: ` +
-        `health ${perRound(quiet, (round) => round.health)}, poll ${perRound(quiet, (round) => round.poll)})`,
+        `health ${perRound(quiet, (round) => round.health)}, poll ${perRound(quiet, (round) => round.poll)}); ` +
+        `each storm size is read against the worst of the quiet rounds just before, between and after its own rounds`,
       ...reports.flatMap((report) => report.notes),
       `each storm is followed by a wait until the reference answers as when idle (${idleMs.toFixed(0)} ms) three times in a row ` +
         `(the server still answers requests a storm sent before it stopped); p99 is the worst round's; health and poll are probed by ` +
