@@ -3,18 +3,29 @@ import type { Db } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared-query";
 import { processClock } from "@/lib/cache/process-clock";
 import { RefreshingCache } from "@/lib/cache/refreshing-cache";
-import { readSectionSeatMap } from "@/lib/booking/section-seat-map";
+import { readLiveSections, sectionSeatMap, type LiveSections } from "@/lib/booking/section-seat-map";
 import type { SeatMapSnapshot } from "@/lib/booking/seat-views";
 
 /** A performance's seats are re-read at most this often per process. */
 export const SEAT_MAP_FRESH_MS = 1_000;
-/** Seat maps (a whole performance's or one section's) a process keeps at once; the oldest go first. */
+/** Whole performances' seat maps a process keeps at once; the oldest go first (sections: lib/booking/section-seat-map.ts). */
 const MAX_SEAT_MAPS = 20_000;
 
-const holder = globalThis as unknown as { encoreSeatMaps?: RefreshingCache<SeatMapSnapshot | null> };
+/** Performances whose live reservations of every section a process keeps at once; the oldest go first. */
+const MAX_LIVE_SECTION_READS = 2_000;
+
+const holder = globalThis as unknown as {
+  encoreSeatMaps?: RefreshingCache<SeatMapSnapshot | null>;
+  encoreLiveSections?: RefreshingCache<LiveSections | null>;
+};
 const seatMaps = (holder.encoreSeatMaps ??= new RefreshingCache({
   freshMs: SEAT_MAP_FRESH_MS,
   maxEntries: MAX_SEAT_MAPS,
+  now: processClock.now,
+}));
+const liveSections = (holder.encoreLiveSections ??= new RefreshingCache({
+  freshMs: SEAT_MAP_FRESH_MS,
+  maxEntries: MAX_LIVE_SECTION_READS,
   now: processClock.now,
 }));
 
@@ -25,19 +36,24 @@ const seatMaps = (holder.encoreSeatMaps ??= new RefreshingCache({
  * that is not of the performance's venue). During an on-sale thousands of
  * fans refresh the same map every few seconds; this makes that one query a
  * second per process instead of one per fan. An arena's fans look at one
- * section at a time, so a section is read alone: its cost is the section's,
- * not the arena's (docs/decisions/110), and its refresh reads only what
- * changes (lib/booking/section-seat-map.ts, docs/decisions/140). It may be a moment behind, and decides
- * nothing: the claim's unique index does (docs/decisions/020).
+ * section at a time, so a section's seats are its own, not the arena's
+ * (docs/decisions/110); they are read once per process and the refresh reads
+ * only what changes: the live reservations of every section of the
+ * performance in one statement a second, shared by all its sections
+ * (lib/booking/section-seat-map.ts, docs/decisions/140, 165). It may be a
+ * moment behind, and decides nothing: the claim's unique index does
+ * (docs/decisions/020).
  */
-export function getSeatMapSnapshot(db: Db, performanceId: string, sectionId?: string): Promise<SeatMapSnapshot | null> {
+export async function getSeatMapSnapshot(db: Db, performanceId: string, sectionId?: string): Promise<SeatMapSnapshot | null> {
   if (sectionId === undefined) return seatMaps.get(performanceId, () => readSeatMapSnapshot(db, performanceId));
-  return seatMaps.get(`${performanceId}/${sectionId}`, () => readSectionSeatMap(db, performanceId, sectionId));
+  const live = await liveSections.get(performanceId, () => readLiveSections(db, performanceId));
+  return sectionSeatMap(db, performanceId, sectionId, live);
 }
 
-/** A hold found the map behind (a seat shown free was taken): the next look at any of its sections reads it again. */
+/** A hold found the map behind (a seat shown free was taken): the next look at the map or any of its sections reads it again. */
 export function markSeatMapStale(performanceId: string): void {
-  seatMaps.markStaleWhere((key) => key === performanceId || key.startsWith(`${performanceId}/`));
+  seatMaps.markStale(performanceId);
+  liveSections.markStale(performanceId);
 }
 
 type SnapshotRow = {

@@ -48,12 +48,6 @@ export class RefreshingCache<Value> {
     if (entry) entry.staleSinceMs = this.now();
   }
 
-  /** Every key the predicate picks is known to be behind. */
-  markStaleWhere(isBehind: (key: string) => boolean): void {
-    const now = this.now();
-    for (const [key, entry] of this.entries) if (isBehind(key)) entry.staleSinceMs = now;
-  }
-
   private add(key: string): Entry<Value> {
     if (this.entries.size >= this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     const entry: Entry<Value> = { loadStartedAtMs: 0, staleSinceMs: -1 };
