@@ -60,7 +60,14 @@ function seatView(seat: SnapshotSeat, ownHoldEnd: Date | undefined, userId: stri
 }
 
 /** The map as a fan with no holds on it sees it, serialized once per snapshot for as long as it stays true. */
-type SharedJson = TaggedJson & { fragments: string[]; validUntilMs: number };
+type SharedJson = TaggedJson & {
+  fragments: string[];
+  validUntilMs: number;
+  /** The seats each holder held or bought in the snapshot, by index: they read differently to that holder. */
+  indexesByHolder: Map<string, number[]>;
+  /** Made on the first request of a fan with live holds. */
+  indexBySeatId?: Map<string, number>;
+};
 
 const sharedJsonBySnapshot = new WeakMap<SeatMapSnapshot, SharedJson>();
 
@@ -73,10 +80,29 @@ function sharedJson(snapshot: SeatMapSnapshot, dbNowMs: number): SharedJson {
     Infinity,
     ...snapshot.seats.flatMap((seat) => (seat.state === "HELD" && (seat.heldUntilMs ?? 0) > dbNowMs ? [seat.heldUntilMs!] : [])),
   );
+  const indexesByHolder = new Map<string, number[]>();
+  snapshot.seats.forEach((seat, index) => {
+    if (seat.holderId === null) return;
+    const indexes = indexesByHolder.get(seat.holderId);
+    if (indexes) indexes.push(index);
+    else indexesByHolder.set(seat.holderId, [index]);
+  });
   const body = bodyOf(fragments);
-  const shared = { fragments, body, etag: entityTagOf(body), validUntilMs };
+  const shared = { fragments, body, etag: entityTagOf(body), validUntilMs, indexesByHolder };
   sharedJsonBySnapshot.set(snapshot, shared);
   return shared;
+}
+
+/** The indexes of the seats that read differently to this fan: those they held or bought in the snapshot, and those they hold now. */
+function personalIndexes(snapshot: SeatMapSnapshot, shared: SharedJson, ownHolds: OwnHold[], userId: string): Set<number> {
+  const indexes = new Set(shared.indexesByHolder.get(userId));
+  if (ownHolds.length === 0) return indexes;
+  shared.indexBySeatId ??= new Map(snapshot.seats.map((seat, index) => [seat.id, index]));
+  for (const hold of ownHolds) {
+    const index = shared.indexBySeatId.get(hold.seatId);
+    if (index !== undefined) indexes.add(index); // else a seat of another section
+  }
+  return indexes;
 }
 
 function bodyOf(fragments: string[]): string {
@@ -92,21 +118,22 @@ function bodyOf(fragments: string[]): string {
  *
  * Every fan looking at a date shares one serialization of the snapshot; only
  * the seats the fan holds now, or held when the snapshot was read, are
- * serialized for them. Building 50 seat objects and their JSON per request
+ * serialized for them, found by index (a section's 240 seats are not scanned
+ * per request). Building 50 seat objects and their JSON per request
  * was a fifth of the seat map's cost (docs/benchmarks.md). The shared body's
  * tag is computed with it; a holder's own body is hashed per request, so the
  * tag covers their holds too (docs/decisions/110).
  */
 export function seatMapJson(snapshot: SeatMapSnapshot, ownHolds: OwnHold[], userId: string, dbNowMs: number): TaggedJson {
   const shared = sharedJson(snapshot, dbNowMs);
+  const personal = personalIndexes(snapshot, shared, ownHolds, userId);
+  if (personal.size === 0) return shared;
   const ownHoldEnds = new Map(ownHolds.map((hold) => [hold.seatId, hold.expiresAt]));
-  let fragments: string[] | null = null;
-  snapshot.seats.forEach((seat, index) => {
-    if (seat.holderId !== userId && !ownHoldEnds.has(seat.id)) return;
-    fragments ??= [...shared.fragments];
+  const fragments = [...shared.fragments];
+  for (const index of personal) {
+    const seat = snapshot.seats[index]!;
     fragments[index] = JSON.stringify(seatView(seat, ownHoldEnds.get(seat.id), userId, dbNowMs));
-  });
-  if (!fragments) return shared;
+  }
   const body = bodyOf(fragments);
   return { body, etag: entityTagOf(body) };
 }
