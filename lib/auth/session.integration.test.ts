@@ -2,9 +2,11 @@ import { sealData } from "iron-session";
 import { describe, expect, it } from "vitest";
 import { POST as signOutRoute } from "@/app/api/auth/sign-out/route";
 import { GET as meRoute } from "@/app/api/me/route";
-import { SESSION_COOKIE } from "@/lib/auth/session";
+import { readSession, SESSION_COOKIE } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { createUser, sessionCookieFor } from "@/lib/testing/fixtures";
+import { createPrismaClient } from "@/lib/db/client";
+import { preparedQuery } from "@/lib/db/prepared-query";
+import { createUser, createUsers, sessionCookieFor } from "@/lib/testing/fixtures";
 import { call, testRequest } from "@/lib/testing/http";
 import { recordDatabaseStatements } from "@/lib/testing/queue";
 
@@ -79,6 +81,31 @@ describe("sessions", () => {
     const lookups = recorded.statements.filter((text) => SESSION_LOOKUP.test(text)).length - lookupsBefore;
     expect(lookups).toBeGreaterThan(0);
     expect(lookups).toBeLessThan(responses.length / 4);
+  });
+
+  it("keeps one plan for the session lookup instead of planning it on every request", async () => {
+    // One connection, so every lookup runs the same prepared statement (docs/decisions/170).
+    const oneConnection = createPrismaClient({ connectionString: process.env.DATABASE_URL!, poolSize: 1 });
+    try {
+      // Tables the size of an on-sale's, analysed: on a few rows every plan costs about the same.
+      const others = await createUsers(db(), 2_000);
+      await db().$executeRaw`
+        INSERT INTO sessions (id, user_id, expires_at)
+        SELECT md5(u.id::text) || md5(random()::text), u.id, now() + interval '1 day' FROM unnest(${others.map((fan) => fan.id)}::uuid[]) AS u(id)`;
+      await db().$executeRaw`ANALYZE sessions, users`;
+      const fans = await Promise.all(Array.from({ length: 8 }, () => createUser(db())));
+      for (const fan of fans) {
+        const session = await readSession(oneConnection, cookieValue(await sessionCookieFor(db(), fan.id)));
+        expect(session?.user.id).toBe(fan.id);
+      }
+      const [plans] = await preparedQuery<{ custom_plans: bigint; generic_plans: bigint }>(oneConnection)`
+        SELECT custom_plans, generic_plans FROM pg_prepared_statements
+        WHERE statement LIKE '%FROM sessions s JOIN users u%' AND statement NOT LIKE '%pg_prepared_statements%'`;
+      // PostgreSQL makes five custom plans before it compares them with the generic one.
+      expect(plans).toEqual({ custom_plans: 5n, generic_plans: 3n });
+    } finally {
+      await oneConnection.$disconnect();
+    }
   });
 });
 

@@ -32,6 +32,21 @@ function sessionIdOf(cookieValue: string): string | null {
 /** Most sessions looked up in one statement (lib/db/batched-lookup.ts). */
 const SESSION_LOOKUP_BATCH = 200;
 
+/**
+ * The fewest ids a lookup statement is sent with. PostgreSQL costs the
+ * generic plan of a prepared `= ANY($1)` as if the array held 10 elements;
+ * sent fewer, it judged a plan made for the actual array cheaper and planned
+ * the lookup again on every request, which cost more than running it
+ * (docs/decisions/170). Padded to 10 ids (the first one repeated), the
+ * generic plan is never the dearer, so PostgreSQL keeps it after five
+ * executions.
+ */
+const GENERIC_PLAN_ARRAY_LENGTH = 10;
+
+function paddedForGenericPlan(ids: string[]): string[] {
+  return ids.length >= GENERIC_PLAN_ARRAY_LENGTH ? ids : [...ids, ...Array<string>(GENERIC_PLAN_ARRAY_LENGTH - ids.length).fill(ids[0]!)];
+}
+
 type SessionRow = SessionUser & { sessionId: string };
 
 /** Every signed-in request reads its session, so concurrent reads share statements. */
@@ -39,7 +54,7 @@ const lookUpSession = batchedLookupByDb(async (db, sessionIds: string[]) => {
   const rows = await preparedQuery<SessionRow>(db)`
     SELECT s.id AS "sessionId", u.id::text AS id, u.email, u.name, u.role::text AS role
     FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ANY(${sessionIds}::text[]) AND s.expires_at > now()`;
+    WHERE s.id = ANY(${paddedForGenericPlan(sessionIds)}::text[]) AND s.expires_at > now()`;
   return new Map(rows.map(({ sessionId, ...user }) => [sessionId, user]));
 }, { maxBatch: SESSION_LOOKUP_BATCH });
 
