@@ -4,7 +4,7 @@ import { POST as signOutRoute } from "@/app/api/auth/sign-out/route";
 import { GET as meRoute } from "@/app/api/me/route";
 import { readSession, SESSION_COOKIE } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient, sqlPoolOf } from "@/lib/db/client";
 import { preparedQuery } from "@/lib/db/prepared-query";
 import { createUser, createUsers, sessionCookieFor } from "@/lib/testing/fixtures";
 import { call, testRequest } from "@/lib/testing/http";
@@ -104,7 +104,8 @@ describe("sessions", () => {
       // PostgreSQL makes five custom plans before it compares them with the generic one.
       expect(plans).toEqual({ custom_plans: 5n, generic_plans: 3n });
     } finally {
-      await oneConnection.$disconnect();
+      // Only its pool was used (Prisma never connected), so the pool is what to close.
+      await sqlPoolOf(oneConnection).end();
     }
   });
 });
