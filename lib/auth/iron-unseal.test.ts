@@ -1,6 +1,6 @@
 import { sealData, unsealData } from "iron-session";
 import { describe, expect, it } from "vitest";
-import { unsealIron } from "@/lib/auth/iron-unseal";
+import { unsealIron, unsealIronRemembered } from "@/lib/auth/iron-unseal";
 
 const PASSWORD = "a-session-secret-of-at-least-32-characters";
 const OTHER_PASSWORD = "another-secret-that-is-32-chars-long!!";
@@ -84,5 +84,34 @@ describe("unsealIron", () => {
       "*".repeat(7) + "~2",
     ];
     for (const value of garbage) expect(unsealIron(value, PASSWORD), JSON.stringify(value)).toBeNull();
+  });
+});
+
+describe("unsealIronRemembered", () => {
+  it("opens a genuine seal once and answers the same payload while it is good", async () => {
+    const sealed = await seal({ sid: "remembered" });
+    const first = unsealIronRemembered(sealed, PASSWORD);
+
+    expect(first).toEqual({ sid: "remembered" });
+    expect(unsealIronRemembered(sealed, PASSWORD)).toBe(first);
+  });
+
+  it("still refuses a remembered seal once it has expired, and under another password", async () => {
+    const sealed = await seal({ sid: "abc" }, PASSWORD, 10);
+    const expiresAt = Number(sealed.split("~")[0]!.split("*")[5]);
+    expect(unsealIronRemembered(sealed, PASSWORD, expiresAt + 59_000)).toEqual({ sid: "abc" });
+
+    expect(unsealIronRemembered(sealed, PASSWORD, expiresAt + 60_000)).toBeNull();
+    expect(unsealIronRemembered(sealed, OTHER_PASSWORD, expiresAt)).toBeNull();
+    expect(unsealIronRemembered(sealed, PASSWORD, expiresAt)).toEqual({ sid: "abc" });
+  });
+
+  it("refuses a changed seal every time, however often its genuine text was opened", async () => {
+    const sealed = await seal({ sid: "abc" });
+    expect(unsealIronRemembered(sealed, PASSWORD)).toEqual({ sid: "abc" });
+    const tampered = withPart(sealed, 4, flipLastChar);
+
+    expect(unsealIronRemembered(tampered, PASSWORD)).toBeNull();
+    expect(unsealIronRemembered(tampered, PASSWORD)).toBeNull();
   });
 });

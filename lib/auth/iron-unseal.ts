@@ -26,7 +26,7 @@ export function unsealIron(seal: string, password: string, nowMs = Date.now()): 
   if (parts.length !== 8) return null;
   const [prefix, passwordId, encryptionSalt, iv, ciphertext, expiry, hmacSalt, hmac] = parts as [string, ...string[]];
   if (prefix !== MAC_PREFIX || passwordId !== PASSWORD_ID || !encryptionSalt || !hmacSalt) return null;
-  if (expiry && (!/^\d+$/.test(expiry) || Number(expiry) <= nowMs - TIMESTAMP_SKEW_MS)) return null;
+  if (expiry && (!/^\d+$/.test(expiry) || hasExpired(Number(expiry), nowMs))) return null;
 
   const macBase = parts.slice(0, 6).join("*");
   const expected = Buffer.from(createHmac("sha256", deriveKey(password, hmacSalt)).update(macBase).digest("base64url"));
@@ -40,6 +40,40 @@ export function unsealIron(seal: string, password: string, nowMs = Date.now()): 
   } catch {
     return null;
   }
+}
+
+/** Genuine seals a process keeps opened at once (one per fan signed in lately); the oldest go first. */
+const MAX_REMEMBERED_SEALS = 20_000;
+
+type RememberedSeal = { password: string; payload: unknown; expiresAtMs: number };
+
+const holder = globalThis as unknown as { encoreRememberedSeals?: Map<string, RememberedSeal> };
+const rememberedSeals = (holder.encoreRememberedSeals ??= new Map());
+
+/**
+ * unsealIron for a seal that comes back on every request (a fan's session
+ * cookie): a genuine seal's payload is kept by the seal's text, so its next
+ * request costs a lookup instead of two PBKDF2 derivations, an HMAC and a
+ * decryption — the largest share of a section refresh's own CPU once its
+ * seat map was shared (docs/decisions/165). Expiry is checked on every call,
+ * and the password must be the one that opened it; only genuine seals are
+ * kept, so anything else is opened, and refused, every time. The payload is
+ * shared between calls: never change it.
+ */
+export function unsealIronRemembered(seal: string, password: string, nowMs = Date.now()): unknown {
+  const known = rememberedSeals.get(seal);
+  if (known && known.password === password) return hasExpired(known.expiresAtMs, nowMs) ? null : known.payload;
+  const payload = unsealIron(seal, password, nowMs);
+  if (payload === null) return null;
+  if (!known && rememberedSeals.size >= MAX_REMEMBERED_SEALS) rememberedSeals.delete(rememberedSeals.keys().next().value!);
+  // unsealIron accepted it, so its expiry part is digits or empty (no expiry).
+  const expiry = seal.split("~")[0]!.split("*")[5];
+  rememberedSeals.set(seal, { password, payload, expiresAtMs: expiry ? Number(expiry) : Infinity });
+  return payload;
+}
+
+function hasExpired(expiresAtMs: number, nowMs: number): boolean {
+  return expiresAtMs <= nowMs - TIMESTAMP_SKEW_MS;
 }
 
 const MAC_PREFIX = "Fe26.2";

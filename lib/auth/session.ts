@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { sealData } from "iron-session";
-import { unsealIron } from "@/lib/auth/iron-unseal";
+import { unsealIronRemembered } from "@/lib/auth/iron-unseal";
 import type { Db } from "@/lib/db";
 import { batchedLookupByDb } from "@/lib/db/batched-lookup";
 import { preparedQuery } from "@/lib/db/prepared-query";
@@ -25,7 +25,7 @@ export async function createSession(db: Db, userId: string): Promise<{ cookieVal
 
 /** The session id a genuine cookie of ours carries; null for anything else. */
 function sessionIdOf(cookieValue: string): string | null {
-  const sealed = unsealIron(cookieValue, env().SESSION_SECRET) as { sid?: unknown } | null;
+  const sealed = unsealIronRemembered(cookieValue, env().SESSION_SECRET) as { sid?: unknown } | null;
   return typeof sealed?.sid === "string" ? sealed.sid : null;
 }
 
