@@ -214,6 +214,66 @@ describe("checkHistory", () => {
       expect(checkHistory({ ...unanswered, events: [...unanswered.events, cancel("c1", 503)] }, after)).toEqual([]);
     });
 
+    /** The operator's refund of P1 with `key`, answered `status` (a 200 names F1; a refusal carries its code). */
+    const refundOfP1 = (key: string, start: number, end: number, status: number, code?: string): HistoryEvent => ({
+      kind: "refund",
+      userId: "a",
+      paymentId: "P1",
+      key,
+      start,
+      end,
+      status,
+      code,
+      body: status === 200 ? { refund: { id: "F1", amount: 100 } } : code ? { error: { code } } : null,
+    });
+
+    it("accepts a 409 ALREADY_REFUNDED to a second refund or a cancellation that ran after the refund started", () => {
+      const { history, after } = refundedRace();
+      const secondTab = refundOfP1("r2", 35, 45, 409, "ALREADY_REFUNDED");
+      const lateCancel = { ...cancel("c1", 409), start: 41, end: 42, code: "ALREADY_REFUNDED" };
+      expect(checkHistory({ ...history, events: [...history.events, secondTab, lateCancel] }, after)).toEqual([]);
+    });
+
+    it("rejects a 409 ALREADY_REFUNDED that ended before any refund of its seats started", () => {
+      const { history, after } = refundedRace();
+      const early = refundOfP1("r2", 22, 25, 409, "ALREADY_REFUNDED");
+      expect(checkHistory({ ...history, events: [...history.events, early] }, after)).toEqual([
+        "409 ALREADY_REFUNDED to the refund of payment P1 came before another request had refunded its seats",
+      ]);
+    });
+
+    it("rejects a 409 ALREADY_REFUNDED while a seat it asked for is still sold", () => {
+      const { history, after } = raceHistory();
+      const refusals = [refundOfP1("r1", 30, 40, 409, "ALREADY_REFUNDED"), { ...cancel("c1", 409), code: "ALREADY_REFUNDED" }];
+      expect(checkHistory({ ...history, events: [...history.events, ...refusals] }, after)).toEqual([
+        "409 ALREADY_REFUNDED to the refund of payment P1 came before another request had refunded its seats",
+        "409 ALREADY_REFUNDED to the cancellation of R1 came before another request had refunded its seats",
+      ]);
+    });
+
+    it("rejects a retry refused 409 ALREADY_REFUNDED when only its own key's lost request refunded the seats, and accepts it after another key's", () => {
+      const { history, after } = refundedRace();
+      const earlier = history.events.filter((event) => event.kind !== "refund");
+      const retried = [refundOfP1("r1", 30, 35, 599, "CONNECTION_LOST"), refundOfP1("r1", 36, 40, 409, "ALREADY_REFUNDED")];
+      expect(checkHistory({ ...history, events: [...earlier, ...retried] }, after)).toEqual([
+        "409 ALREADY_REFUNDED to the refund of payment P1 came before another request had refunded its seats",
+      ]);
+      const otherTab = [refundOfP1("r2", 30, 35, 599, "CONNECTION_LOST"), refundOfP1("r1", 36, 40, 409, "ALREADY_REFUNDED")];
+      expect(checkHistory({ ...history, events: [...earlier, ...otherTab] }, after)).toEqual([]);
+    });
+
+    it("accepts a 409 REQUEST_IN_PROGRESS beside a request with its key whose answer was lost, and rejects one with no such request", () => {
+      const { history, after } = refundedRace();
+      const earlier = history.events.filter((event) => event.kind !== "refund");
+      const inProgress = refundOfP1("r1", 36, 37, 409, "REQUEST_IN_PROGRESS");
+      const settled = [refundOfP1("r1", 30, 35, 599, "CONNECTION_LOST"), inProgress, refundOfP1("r1", 38, 40, 200)];
+      expect(checkHistory({ ...history, events: [...earlier, ...settled] }, after)).toEqual([]);
+      const alone = [refundOfP1("r1", 30, 35, 200), inProgress];
+      expect(checkHistory({ ...history, events: [...earlier, ...alone] }, after)).toEqual([
+        "409 REQUEST_IN_PROGRESS to the refund with key r1 overlapped no other request with that key",
+      ]);
+    });
+
     it("rejects a 409 SEAT_UNAVAILABLE on a seat whose sale had been refunded before it started", () => {
       const { history, after } = refundedRace();
       expect(checkHistory({ ...history, events: [...history.events, refused("c", "S1", 50, 51)] }, after)).toEqual([

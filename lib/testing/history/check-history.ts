@@ -5,6 +5,10 @@
 //   answer (or an ambiguous 5xx) explains;
 // - no seat has two CONFIRMED reservations;
 // - each 409 SEAT_UNAVAILABLE overlapped, in time, a competing live hold or sale;
+// - each 409 ALREADY_REFUNDED to a refund or cancellation came after another
+//   request had refunded every seat it asked for (never a retry of its own
+//   key, which answers the stored answer);
+// - each 409 REQUEST_IN_PROGRESS overlapped another request with its key;
 // - each wallet's entries chain: balance_after is the running sum, never
 //   negative, and the wallet's balance is the last of them.
 import type { History, HistoryEvent, Snapshot } from "./history-types";
@@ -123,6 +127,9 @@ function checkCharges(history: History, after: Snapshot): string[] {
   return problems;
 }
 
+const keyOf = (event: HistoryEvent) => ("key" in event ? event.key : undefined);
+const isRefundRequest = (event: HistoryEvent): event is Of<"refund"> | Of<"cancel"> => event.kind === "refund" || event.kind === "cancel";
+
 /**
  * A 200 refund (the operator's, of a payment) or cancellation (the fan's, of
  * one ticket) took effect once: its refund is in the database for that fan
@@ -135,7 +142,7 @@ function checkRefunds(history: History, after: Snapshot): string[] {
   const refunds = new Map((after.refunds ?? []).map((row) => [row.id, row]));
   const reservation = new Map([...history.before.reservations, ...after.reservations].map((row) => [row.id, row]));
   const paymentOf = (event: Of<"refund"> | Of<"cancel">) => (event.kind === "refund" ? event.paymentId : reservation.get(event.reservationId)?.paymentId);
-  const refunded = history.events.filter((event): event is Of<"refund"> | Of<"cancel"> => (event.kind === "refund" || event.kind === "cancel") && isSuccess(event));
+  const refunded = history.events.filter(isRefundRequest).filter(isSuccess);
   for (const event of refunded) {
     const id = (event.body as RefundBody).refund?.id;
     const refund = id === undefined ? undefined : refunds.get(id);
@@ -158,7 +165,7 @@ function checkRefunds(history: History, after: Snapshot): string[] {
     );
   const existed = new Set((history.before.refunds ?? []).map((row) => row.id));
   const answered = new Set(refunded.map((event) => (event.body as RefundBody).refund?.id));
-  const lost = history.events.filter((event): event is Of<"refund"> | Of<"cancel"> => (event.kind === "refund" || event.kind === "cancel") && isAmbiguous(event));
+  const lost = history.events.filter(isRefundRequest).filter(isAmbiguous);
   const actors = new Set(history.events.map((event) => event.userId));
   for (const refund of after.refunds ?? []) {
     if (!actors.has(refund.userId) || existed.has(refund.id) || answered.has(refund.id)) continue;
@@ -166,6 +173,72 @@ function checkRefunds(history: History, after: Snapshot): string[] {
       problems.push(`refund ${refund.id} took effect without a 200 refund or cancellation`);
   }
   return problems;
+}
+
+/**
+ * A 409 ALREADY_REFUNDED to an operator's refund (every seat of the payment)
+ * or a fan's cancellation (one ticket) is explained when every seat it asked
+ * for is refunded in the database, each by a refund that existed before the
+ * storm or that another request made: one that started before the refusal
+ * ended, answered 200 with that refund or lost its answer (and asked for that
+ * payment, and that seat if it was a cancellation). A request with the
+ * refusal's own key does not count: a retry after the refund took effect
+ * answers the stored answer, never a refusal.
+ */
+function checkRefundRefusals(history: History, after: Snapshot): string[] {
+  const problems: string[] = [];
+  const refunds = new Map((after.refunds ?? []).map((row) => [row.id, row]));
+  const existed = new Set((history.before.refunds ?? []).map((row) => row.id));
+  const paymentOf = new Map([...history.before.reservations, ...after.reservations].map((row) => [row.id, row.paymentId]));
+  const requests = history.events.filter(isRefundRequest);
+  const couldHaveMade = (request: Of<"refund"> | Of<"cancel">, refundId: string, seatId: string) => {
+    if (isSuccess(request)) return (request.body as RefundBody).refund?.id === refundId;
+    if (!isAmbiguous(request)) return false;
+    const payment = request.kind === "refund" ? request.paymentId : paymentOf.get(request.reservationId);
+    return payment === refunds.get(refundId)?.paymentId && (request.kind === "refund" || request.reservationId === seatId);
+  };
+  for (const refusal of requests.filter((event) => event.code === "ALREADY_REFUNDED")) {
+    const asked = after.reservations.filter((row) => (refusal.kind === "refund" ? row.paymentId === refusal.paymentId : row.id === refusal.reservationId));
+    const isRefundedFirst = (seat: Snapshot["reservations"][number]) =>
+      !!seat.refundId &&
+      (existed.has(seat.refundId) ||
+        requests.some(
+          (other) =>
+            other !== refusal &&
+            !(other.kind === refusal.kind && other.key !== undefined && other.key === refusal.key) &&
+            other.start < refusal.end &&
+            couldHaveMade(other, seat.refundId!, seat.id),
+        ));
+    if (asked.length === 0 || !asked.every(isRefundedFirst)) {
+      const what = refusal.kind === "refund" ? `refund of payment ${refusal.paymentId}` : `cancellation of ${refusal.reservationId}`;
+      problems.push(`409 ALREADY_REFUNDED to the ${what} came before another request had refunded its seats`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * A 409 REQUEST_IN_PROGRESS is explained by another request of the same kind,
+ * fan and key that started before it ended and was still running when it
+ * started, or whose answer was lost (its transaction may outlive the answer).
+ */
+function checkKeysInProgress(history: History): string[] {
+  return history.events
+    .filter((refusal) => refusal.code === "REQUEST_IN_PROGRESS")
+    .filter(
+      (refusal) =>
+        keyOf(refusal) === undefined ||
+        !history.events.some(
+          (other) =>
+            other !== refusal &&
+            other.kind === refusal.kind &&
+            other.userId === refusal.userId &&
+            keyOf(other) === keyOf(refusal) &&
+            other.start < refusal.end &&
+            (other.end > refusal.start || isAmbiguous(other)),
+        ),
+    )
+    .map((refusal) => `409 REQUEST_IN_PROGRESS to the ${refusal.kind} with key ${keyOf(refusal)} overlapped no other request with that key`);
 }
 
 function checkSeatsSoldOnce(after: Snapshot): string[] {
@@ -193,7 +266,8 @@ function checkRefusals(history: History, after: Snapshot): string[] {
   const releases = eventsOf(history, "release").filter(isSuccess);
   // A sold seat is on sale again once its refund or cancellation has answered.
   const refundedSeats = history.events
-    .filter((event) => (event.kind === "refund" || event.kind === "cancel") && isSuccess(event))
+    .filter(isRefundRequest)
+    .filter(isSuccess)
     .map((event) => ({ refundId: (event.body as RefundBody).refund?.id, end: event.end }));
   const refundOf = new Map(after.reservations.map((row) => [row.id, row.refundId]));
   const releasedBy = (reservationId: string, moment: number) =>
@@ -239,6 +313,8 @@ export function checkHistory(history: History, after: Snapshot): string[] {
     ...checkPayments(history, after),
     ...checkCharges(history, after),
     ...checkRefunds(history, after),
+    ...checkRefundRefusals(history, after),
+    ...checkKeysInProgress(history),
     ...checkSeatsSoldOnce(after),
     ...checkRefusals(history, after),
     ...checkWalletChains(after),
