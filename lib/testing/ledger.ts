@@ -4,7 +4,11 @@
 // entry's balance_after the running sum; a payment's entry is its seats'
 // price, a refund's entry its refunded seats' price, each seat refunded once
 // (reservations.refund_id is one column), and a payment's status says how
-// many of its seats are refunded.
+// many of its seats are refunded. Audit: every operator's refund has exactly
+// one payment.refund audit entry (written in its transaction, decision 105),
+// and no such entry names a refund that is not an operator's refund of that
+// payment. The check is one statement, so it reads one snapshot; a caller
+// that reads more beside it runs it in a REPEATABLE READ transaction.
 import type { Db } from "@/lib/db";
 
 export const INVARIANT_VIOLATIONS_SQL = `
@@ -42,7 +46,18 @@ SELECT
      WHERE p.status <> CASE WHEN seats.refunded = 0 THEN 'COMPLETED'
                             WHEN seats.sold = 0 THEN 'REFUNDED'
                             ELSE 'PARTIALLY_REFUNDED' END)::int
-    AS "paymentStatusNotMatchingSeats"`;
+    AS "paymentStatusNotMatchingSeats",
+  (SELECT count(*) FROM refunds f
+     LEFT JOIN (SELECT (a.after->>'refundId')::uuid AS refund_id, a.actor_id, a.target, count(*) AS entries
+                FROM audit_entries a WHERE a.action = 'payment.refund' GROUP BY 1, 2, 3) audited
+       ON audited.refund_id = f.id AND audited.actor_id = f.actor_id AND audited.target = 'payment:' || f.payment_id
+     WHERE f.actor_id IS NOT NULL AND coalesce(audited.entries, 0) <> 1)::int
+    AS "operatorRefundsNotAuditedOnce",
+  (SELECT count(*) FROM audit_entries a
+     WHERE a.action = 'payment.refund'
+       AND NOT EXISTS (SELECT 1 FROM refunds f
+                       WHERE f.id = (a.after->>'refundId')::uuid AND f.actor_id = a.actor_id AND a.target = 'payment:' || f.payment_id))::int
+    AS "refundAuditsWithoutOperatorRefund"`;
 
 export type InvariantViolations = Record<
   | "balanceNotLedgerSum"
@@ -52,7 +67,9 @@ export type InvariantViolations = Record<
   | "seatsSoldTwice"
   | "paymentsNotMatchingSeatsOrLedger"
   | "refundsNotMatchingSeatsOrLedger"
-  | "paymentStatusNotMatchingSeats",
+  | "paymentStatusNotMatchingSeats"
+  | "operatorRefundsNotAuditedOnce"
+  | "refundAuditsWithoutOperatorRefund",
   number
 >;
 
@@ -70,4 +87,6 @@ export const NO_VIOLATIONS: InvariantViolations = {
   paymentsNotMatchingSeatsOrLedger: 0,
   refundsNotMatchingSeatsOrLedger: 0,
   paymentStatusNotMatchingSeats: 0,
+  operatorRefundsNotAuditedOnce: 0,
+  refundAuditsWithoutOperatorRefund: 0,
 };
