@@ -62,9 +62,24 @@ export async function createOwnConcert(database: pg.Client, label: string, optio
   return { id: rows[0]!.id, title, performanceIds: rows[0]!.performance_ids };
 }
 
-/** Removes a concert made by createOwnConcert, with its dates, seats, holds and places in line. */
+/**
+ * Removes a concert made by createOwnConcert, with its dates, seats, holds and
+ * places in line, unless it sold a seat or an operator changed it. Then it
+ * stays whole, as it would in production: payments, refunds, the ledger and
+ * the audit log are never deleted (decision 070; the audit log refuses even
+ * the UPDATE that deleting its concert would make), and deleting the seats
+ * would leave payments without the seats they paid for, which the
+ * whole-database invariant check of a spec running beside it would see.
+ */
 export async function deleteOwnConcert(database: pg.Client, concertId: string): Promise<void> {
-  const { rows } = await database.query<{ venue_id: string }>("DELETE FROM concerts WHERE id = $1 RETURNING venue_id", [concertId]);
+  const { rows } = await database.query<{ venue_id: string }>(
+    `DELETE FROM concerts c WHERE c.id = $1
+       AND NOT EXISTS (SELECT 1 FROM performances p JOIN reservations r ON r.performance_id = p.id
+                       WHERE p.concert_id = c.id AND r.payment_id IS NOT NULL)
+       AND NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.concert_id = c.id)
+     RETURNING venue_id`,
+    [concertId],
+  );
   await database.query("DELETE FROM venues WHERE id = ANY($1::uuid[])", [rows.map((row) => row.venue_id)]);
 }
 
@@ -78,7 +93,7 @@ type Fixtures = {
   cspViolations: string[];
   /** Options for `concert`; set with test.use({ concertOptions: … }). */
   concertOptions: OwnConcertOptions;
-  /** A concert on sale that only this test books or queues for, deleted afterwards. */
+  /** A concert on sale that only this test books or queues for, deleted afterwards unless it sold a seat (deleteOwnConcert). */
   concert: OwnConcert;
   /** Signs up a new fan through POST /api/auth/sign-up; the page's browser context is then signed in as them. */
   signUpFan: (options?: Partial<Pick<Fan, "name" | "password">>) => Promise<Fan>;
