@@ -3,18 +3,24 @@
 // between them, and the invariants still hold: distinct tickets, one place
 // per fan, one winner per seat, one effect per Idempotency-Key. Then the
 // second process is killed with SIGKILL in the middle of a storm of charges,
-// holds, payments and fans cancelling both tickets of a payment at once:
-// clients retry on the surviving process (with the same Idempotency-Key, and
-// once more after the answer), every request settles, and the recorded
-// history is explained by the database (lib/testing/history), refunds
-// included.
+// holds, payments, fans cancelling tickets and an operator refunding orders
+// (signed in through the process that dies): clients retry on the surviving
+// process (with the same Idempotency-Key, and once more after the answer),
+// every request settles, each refund that answered 200 took effect once (one
+// REFUND entry, one audit entry), refunded seats sell again and none twice,
+// the recorded history is explained by the database (lib/testing/history) and
+// the whole database keeps its invariants (lib/testing/ledger.ts), read in
+// one REPEATABLE READ snapshot because other specs write to it meanwhile.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import type pg from "pg";
 import { checkHistory } from "../lib/testing/history/check-history.ts";
 import type { History, Operation } from "../lib/testing/history/history-types.ts";
 import { readSnapshotWith, type RunQuery } from "../lib/testing/history/read-snapshot.ts";
+import { INVARIANT_VIOLATIONS_SQL, NO_VIOLATIONS, type InvariantViolations } from "../lib/testing/ledger.ts";
 import { secondServerPidFile } from "../scripts/lib/e2e-second-server.ts";
+import { OPERATOR } from "./console-kit.ts";
 import { expect, test, uniqueEmail } from "./fixtures.ts";
 
 const FIRST_PORT = Number(process.env.E2E_PORT ?? 3200);
@@ -175,6 +181,15 @@ async function admittedFans(playwright: { request: { newContext: () => Promise<A
   );
 }
 
+/** How many requests the storm made, and how many got a final answer (settle's). */
+type RequestTally = { started: number; settled: number };
+
+type Recorder = {
+  /** Sends once and records the attempt; null when no answer came (the process died). */
+  attempt: (operation: Operation, server: string, send: () => Promise<APIResponse>) => Promise<APIResponse | null>;
+  requests: RequestTally;
+};
+
 /**
  * Records each attempt; a request that never got an answer (the process died)
  * is recorded as 599 CONNECTION_LOST. `onSend` and `onAnswer` see how many
@@ -183,28 +198,32 @@ async function admittedFans(playwright: { request: { newContext: () => Promise<A
 function stormRecorder(
   history: History,
   hooks: { onSend: (server: string) => void; onSettled: (server: string) => void; onAnswer: (operation: Operation) => void },
-) {
-  return async (operation: Operation, server: string, send: () => Promise<APIResponse>): Promise<APIResponse | null> => {
-    const start = performance.now();
-    const pending = send();
-    hooks.onSend(server);
-    try {
-      const response = await pending.finally(() => hooks.onSettled(server));
-      const text = await response.text();
-      const body: unknown = text ? JSON.parse(text) : null;
-      const code = (body as { error?: { code?: string } } | null)?.error?.code;
-      history.events.push({ ...operation, start, end: performance.now(), status: response.status(), code, body });
-      hooks.onAnswer(operation);
-      return response;
-    } catch {
-      history.events.push({ ...operation, start, end: performance.now(), status: 599, code: "CONNECTION_LOST", body: null });
-      return null;
-    }
+): Recorder {
+  return {
+    requests: { started: 0, settled: 0 },
+    attempt: async (operation, server, send) => {
+      const start = performance.now();
+      const pending = send();
+      hooks.onSend(server);
+      try {
+        const response = await pending.finally(() => hooks.onSettled(server));
+        const text = await response.text();
+        const body: unknown = text ? JSON.parse(text) : null;
+        const code = (body as { error?: { code?: string } } | null)?.error?.code;
+        history.events.push({ ...operation, start, end: performance.now(), status: response.status(), code, body });
+        hooks.onAnswer(operation);
+        return response;
+      } catch {
+        history.events.push({ ...operation, start, end: performance.now(), status: 599, code: "CONNECTION_LOST", body: null });
+        return null;
+      }
+    },
   };
 }
 
 const MAX_ATTEMPTS = 20;
 const HOLDER_CHARGE = 400_000;
+const STORM_CHARGE = 300_000;
 
 type TicketHolder = { fan: Fan; paymentId: string; reservationIds: string[] };
 
@@ -228,39 +247,164 @@ async function buyTwoSeatsEach(fans: Fan[], performanceId: string, seatIds: stri
 }
 
 /**
- * A money request settled as `settle` does, then sent once more with the same
- * key to the surviving process: a success must come back replayed, a refusal
- * as the same refusal.
+ * A final answer: below 500, and not 409 REQUEST_IN_PROGRESS (the same key
+ * still running, e.g. in a transaction of the frozen process, which the retry
+ * waits out).
  */
-async function settleAndRetry(...args: Parameters<typeof settle>): Promise<APIResponse> {
-  const [record, operation, , send] = args;
-  const answer = await settle(...args);
-  const retry = await settle(record, operation, SERVERS[0]!, send);
-  expect(retry.status()).toBe(answer.status());
-  if (answer.ok()) expect(retry.headers()["idempotent-replayed"]).toBe("true");
-  return answer;
+async function isFinal(response: APIResponse | null): Promise<boolean> {
+  if (!response || response.status() >= 500) return false;
+  if (response.status() !== 409) return true;
+  return ((await response.json()) as { error?: { code?: string } }).error?.code !== "REQUEST_IN_PROGRESS";
 }
 
-/** Sends to `server`, and after a lost answer or a 5xx retries on the process that stays up, until it gets an answer below 500. */
+/** Sends to `firstServer`, and after a lost answer, a 5xx or REQUEST_IN_PROGRESS retries on the process that stays up, until the answer is final. */
 async function settle(
-  record: ReturnType<typeof stormRecorder>,
+  recorder: Recorder,
   operation: Operation,
   firstServer: string,
   send: (server: string) => Promise<APIResponse>,
   beforeRetry: () => Promise<APIResponse | null> = async () => null,
 ): Promise<APIResponse> {
+  recorder.requests.started += 1;
   let server = firstServer;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const response = await record(operation, server, () => send(server));
-    if (response && response.status() < 500) return response;
+    const response = await recorder.attempt(operation, server, () => send(server));
+    const settled = (await isFinal(response)) ? response : await beforeRetry();
+    if (settled) {
+      recorder.requests.settled += 1;
+      return settled;
+    }
     server = SERVERS[0]!;
-    const settled = await beforeRetry();
-    if (settled) return settled;
   }
   throw new Error(`${operation.kind} by ${operation.userId} did not settle in ${MAX_ATTEMPTS} attempts`);
 }
 
-test("an app process killed with SIGKILL mid-storm: retries on the other settle everything, nothing lost or sold twice", async ({
+/**
+ * A money request settled as `settle` does, then sent once more with the same
+ * key to the surviving process: a success must come back replayed with the
+ * stored answer, a refusal as the same refusal.
+ */
+async function settleAndRetry(...args: Parameters<typeof settle>): Promise<APIResponse> {
+  const [recorder, operation, , send] = args;
+  const answer = await settle(...args);
+  const retry = await settle(recorder, operation, SERVERS[0]!, send);
+  expect(retry.status()).toBe(answer.status());
+  if (answer.ok()) {
+    expect(retry.headers()["idempotent-replayed"]).toBe("true");
+    expect(await retry.json()).toEqual(await answer.json());
+  }
+  return answer;
+}
+
+type RefundAnswer = { status: number; code?: string; refundId?: string };
+
+/** The operator refunds a fan's payment through `server`, with `key`, settled and sent once more (settleAndRetry). */
+async function operatorRefund(
+  recorder: Recorder,
+  operator: APIRequestContext,
+  refund: { owner: Fan; paymentId: string; key: string; server: string },
+): Promise<RefundAnswer> {
+  const { owner, paymentId, key } = refund;
+  const response = await settleAndRetry(recorder, { kind: "refund", userId: owner.id, paymentId, key }, refund.server, (server) =>
+    operator.post(`${server}/api/admin/payments/${paymentId}/refund`, { data: { reason: "장애 중 환불" }, headers: { "idempotency-key": key } }),
+  );
+  return refundAnswerOf(response);
+}
+
+async function refundAnswerOf(response: APIResponse): Promise<RefundAnswer> {
+  const body = (await response.json()) as { refund?: { id: string }; error?: { code: string } };
+  return { status: response.status(), code: body.error?.code, refundId: body.refund?.id };
+}
+
+type Purchase = { fan: StormFan; hold: number; pay: number | null; paymentId: string | null };
+
+/**
+ * A storm fan holds their seat through `holdServer` and, when it is theirs,
+ * pays for it through the second process. A hold has no key: after a lost
+ * answer the fan first looks whether it took effect, as the seat map would show.
+ */
+async function buySeat(recorder: Recorder, fan: StormFan, performanceId: string, holdServer: string): Promise<Purchase> {
+  const ownLiveHold = async () => {
+    const list = await fan.api.get(`${SERVERS[0]}/api/reservations`);
+    const { reservations } = (await list.json()) as { reservations: { id: string; seatId: string; status: string }[] };
+    return reservations.find((row) => row.seatId === fan.seatId && row.status === "HELD") ? list : null;
+  };
+  const hold = await settle(
+    recorder,
+    { kind: "hold", userId: fan.id, seatIds: [fan.seatId] },
+    holdServer,
+    (server) => fan.api.post(`${server}/api/reservations`, { data: { performanceId, seatIds: [fan.seatId] }, headers: { "x-queue-token": fan.token } }),
+    ownLiveHold,
+  );
+  // The hold's own answer, or the fan's list of reservations after a lost answer; a refusal names no reservation.
+  const { reservations } = (await hold.json()) as { reservations?: { id: string; seatId: string; status?: string }[] };
+  const reservationId = reservations?.find((row) => row.seatId === fan.seatId && (row.status ?? "HELD") === "HELD")?.id;
+  if (!reservationId) return { fan, hold: hold.status(), pay: null, paymentId: null };
+  const payKey = `sigkill-pay-${reservationId}`;
+  const pay = await settle(recorder, { kind: "pay", userId: fan.id, reservationIds: [reservationId], key: payKey }, SERVERS[1]!, (server) =>
+    fan.api.post(`${server}/api/payments`, {
+      data: { reservationIds: [reservationId] },
+      headers: { "idempotency-key": payKey, "x-queue-token": fan.token },
+    }),
+  );
+  const paymentId = pay.status() === 201 ? ((await pay.json()) as { payment: { id: string } }).payment.id : null;
+  return { fan, hold: hold.status(), pay: pay.status(), paymentId };
+}
+
+/**
+ * Runs `read` in one REPEATABLE READ transaction: each of its statements sees
+ * the database as of the first, so what specs running beside this one commit
+ * meanwhile (each of their writes is atomic) is wholly in or wholly out.
+ */
+async function inOneSnapshot<T>(database: pg.Client, read: () => Promise<T>): Promise<T> {
+  await database.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    const result = await read();
+    await database.query("COMMIT");
+    return result;
+  } catch (error) {
+    await database.query("ROLLBACK");
+    throw error;
+  }
+}
+
+/** Each payment's money and seats after the storm: refunded, credited, and the operator's refunds with their audit entries. */
+const REFUNDED_PAYMENTS_SQL = `
+  SELECT p.id::text AS "paymentId", p.amount::float8 AS amount, p.status,
+         (SELECT coalesce(sum(f.amount), 0) FROM refunds f WHERE f.payment_id = p.id)::float8 AS refunded,
+         (SELECT coalesce(sum(e.amount), 0) FROM refunds f JOIN wallet_entries e ON e.refund_id = f.id AND e.type = 'REFUND'
+          WHERE f.payment_id = p.id)::float8 AS credited,
+         (SELECT count(*) FROM refunds f WHERE f.payment_id = p.id
+            AND (SELECT count(*) FROM wallet_entries e WHERE e.refund_id = f.id AND e.type = 'REFUND') <> 1)::int AS "refundsNotCreditedOnce",
+         (SELECT coalesce(array_agg(r.seat_id::text ORDER BY r.seat_id), '{}') FROM reservations r
+          WHERE r.payment_id = p.id AND r.status = 'CANCELLED' AND r.refund_id IS NOT NULL) AS "refundedSeatIds",
+         (SELECT count(*) FROM reservations r WHERE r.payment_id = p.id)::int AS seats,
+         (SELECT coalesce(array_agg(f.id::text ORDER BY f.id::text), '{}') FROM refunds f
+          WHERE f.payment_id = p.id AND f.actor_id = $2::uuid) AS "operatorRefundIds",
+         (SELECT coalesce(array_agg(a.after->>'refundId' ORDER BY a.after->>'refundId'), '{}') FROM audit_entries a
+          WHERE a.action = 'payment.refund' AND a.target = 'payment:' || p.id AND a.actor_id = $2::uuid) AS "auditedRefundIds"
+  FROM payments p WHERE p.id = ANY($1::uuid[])`;
+
+type RefundedPayment = {
+  paymentId: string;
+  amount: number;
+  status: string;
+  refunded: number;
+  credited: number;
+  refundsNotCreditedOnce: number;
+  refundedSeatIds: string[];
+  seats: number;
+  operatorRefundIds: string[];
+  auditedRefundIds: string[];
+};
+
+/** Who holds each of these seats now: a sale, or a hold still live. */
+const LIVE_SEATS_SQL = `
+  SELECT seat_id::text AS "seatId", user_id::text AS "userId", status::text, payment_id::text AS "paymentId"
+  FROM reservations
+  WHERE seat_id = ANY($1::uuid[]) AND (status = 'CONFIRMED' OR is_live_hold(status, expires_at, clock_timestamp()))`;
+
+test("an app process killed with SIGKILL mid-storm of holds, payments and the operator's refunds: every request settles, each refund takes effect once, the whole database stays consistent", async ({
   playwright,
   database,
   concert,
@@ -280,12 +424,17 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   // Two fans want each seat.
   const free = seats.filter((seat) => seat.status === "AVAILABLE");
   const stormFans: StormFan[] = fans.map((fan, index) => ({ ...fan, seatId: free[Math.floor(index / 2)]!.id }));
-  // Fans with two paid seats each (of their own), whose tickets the storm refunds.
+  const pairs = Array.from({ length: STORM_FANS / 2 }, (_, seat) => [stormFans[2 * seat]!, stormFans[2 * seat + 1]!]);
+  // Fans with two paid seats each (of their own), whose orders the storm refunds.
   const holders = await buyTwoSeatsEach(admitted.slice(STORM_FANS), performanceId, free.slice(STORM_FANS / 2).map((seat) => seat.id));
+  // The operator signs in through the process that is about to be killed; the session (a database row) serves on both.
+  const operator = await playwright.request.newContext();
+  const signIn = await operator.post(`${SERVERS[1]}/api/auth/sign-in`, { data: OPERATOR });
+  const operatorId = (await json<{ user: { id: string } }>(signIn)).user.id;
 
   const query: RunQuery = async (sql, params) => (await database.query(sql, params)).rows;
   const userIds = admitted.map((fan) => fan.id);
-  const history: History = { before: await readSnapshotWith(query, { userIds }), events: [] };
+  const history: History = { before: await inOneSnapshot(database, () => readSnapshotWith(query, { userIds })), events: [] };
   const pidFile = secondServerPidFile(SECOND_PORT);
   const killedPid = Number(readFileSync(pidFile, "utf8"));
   // When the first hold is answered, the second process is frozen (SIGSTOP):
@@ -305,7 +454,7 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
     process.kill(killedPid, "SIGKILL");
   };
   const onlySecondIsWaiting = () => waiting.get(SERVERS[0]!) === 0 && waiting.get(SERVERS[1]!)! > 0;
-  const record = stormRecorder(history, {
+  const recorder = stormRecorder(history, {
     onSend: (server) => {
       waiting.set(server, waiting.get(server)! + 1);
       if (isFrozen && !isKilled && server === SERVERS[1]) kill();
@@ -323,84 +472,125 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
     },
   });
 
-  // Once the second process is frozen, each holder cancels both tickets of
-  // their payment at once, sent to the frozen process (the first of them
-  // kills it) and retried on the other with their keys.
-  const refunds = Promise.all(
-    holders.map(async ({ fan, reservationIds }) => {
+  // Once the second process is frozen, for each holder at once: the fan
+  // cancels their first ticket while the operator refunds the whole order
+  // from two tabs (two keys), all sent to the frozen process (the first of
+  // them kills it, so all lose their answer). Each is retried on the survivor
+  // with its key, where the three race for the order, until it settles, then
+  // sent once more.
+  const holderRefunds = Promise.all(
+    holders.map(async ({ fan, paymentId, reservationIds: [ticket] }) => {
       await frozen;
-      const cancels = await Promise.all(
-        reservationIds.map((ticket) => {
-          const key = `sigkill-cancel-${ticket}`;
-          return settleAndRetry(record, { kind: "cancel", userId: fan.id, reservationId: ticket, key }, SERVERS[1]!, (server) =>
-            fan.api.post(`${server}/api/tickets/${ticket}/cancel`, { headers: { "idempotency-key": key } }),
+      const cancelKey = `sigkill-cancel-${ticket}`;
+      const [cancel, ...refunds] = await Promise.all([
+        settleAndRetry(recorder, { kind: "cancel", userId: fan.id, reservationId: ticket!, key: cancelKey }, SERVERS[1]!, (server) =>
+          fan.api.post(`${server}/api/tickets/${ticket}/cancel`, { headers: { "idempotency-key": cancelKey } }),
+        ).then(refundAnswerOf),
+        operatorRefund(recorder, operator, { owner: fan, paymentId, key: `sigkill-refund-${paymentId}`, server: SERVERS[1]! }),
+        operatorRefund(recorder, operator, { owner: fan, paymentId, key: `sigkill-refund-${paymentId}-again`, server: SERVERS[1]! }),
+      ]);
+      return { paymentId, cancel, refunds };
+    }),
+  );
+  // Meanwhile both fans of each pair charge and try to buy their seat at
+  // once; the operator refunds the sale through either process, and the
+  // other fan of the pair buys the seat, on sale again.
+  const seatSales = await Promise.all(
+    pairs.map(async (pair, pairIndex) => {
+      const first = await Promise.all(
+        pair.map(async (fan, inPair) => {
+          const own = SERVERS[inPair]!;
+          const chargeKey = `sigkill-charge-${fan.id}`;
+          const charge = await settle(recorder, { kind: "charge", userId: fan.id, amount: STORM_CHARGE, key: chargeKey }, own, (server) =>
+            fan.api.post(`${server}/api/wallet/charge`, { data: { amount: STORM_CHARGE }, headers: { "idempotency-key": chargeKey } }),
           );
+          return { charge: charge.status(), ...(await buySeat(recorder, fan, performanceId, SERVERS[1 - inPair]!)) };
         }),
       );
-      return cancels.map((cancel) => cancel.status());
+      const sold = first.find((purchase) => purchase.paymentId !== null);
+      const other = first.find((purchase) => purchase !== sold)!;
+      if (!sold) return { first, sold, refund: null, resale: null };
+      const refund = await operatorRefund(recorder, operator, {
+        owner: sold.fan,
+        paymentId: sold.paymentId!,
+        key: `sigkill-refund-${sold.paymentId}`,
+        server: SERVERS[pairIndex % 2]!,
+      });
+      const resale = refund.status === 200 ? await buySeat(recorder, other.fan, performanceId, SERVERS[(pairIndex + 1) % 2]!) : null;
+      return { first, sold, refund, resale };
     }),
   );
-  const outcomes = await Promise.all(
-    stormFans.map(async (fan, index) => {
-      const own = SERVERS[index % 2]!;
-      const other = SERVERS[(index + 1) % 2]!;
-      const chargeKey = `sigkill-charge-${fan.id}`;
-      const charge = await settle(record, { kind: "charge", userId: fan.id, amount: 300_000, key: chargeKey }, own, (server) =>
-        fan.api.post(`${server}/api/wallet/charge`, { data: { amount: 300_000 }, headers: { "idempotency-key": chargeKey } }),
-      );
-      // A hold has no key: after a lost answer the fan first looks whether it took effect, as the seat map would show.
-      const ownLiveHold = async () => {
-        const list = await fan.api.get(`${SERVERS[0]}/api/reservations`);
-        const { reservations } = (await list.json()) as { reservations: { id: string; seatId: string; status: string }[] };
-        return reservations.find((row) => row.seatId === fan.seatId && row.status === "HELD") ? list : null;
-      };
-      const hold = await settle(
-        record,
-        { kind: "hold", userId: fan.id, seatIds: [fan.seatId] },
-        other,
-        (server) => fan.api.post(`${server}/api/reservations`, { data: { performanceId, seatIds: [fan.seatId] }, headers: { "x-queue-token": fan.token } }),
-        ownLiveHold,
-      );
-      // The hold's own answer, or the fan's list of reservations after a lost answer; a refusal names no reservation.
-      const { reservations } = (await hold.json()) as { reservations?: { id: string; seatId: string; status?: string }[] };
-      const reservationId = reservations?.find((row) => row.seatId === fan.seatId && (row.status ?? "HELD") === "HELD")?.id;
-      if (!reservationId) return { fan, charge: charge.status(), hold: hold.status(), pay: null };
-      const payKey = `sigkill-pay-${fan.id}`;
-      const pay = await settle(record, { kind: "pay", userId: fan.id, reservationIds: [reservationId], key: payKey }, SERVERS[1]!, (server) =>
-        fan.api.post(`${server}/api/payments`, {
-          data: { reservationIds: [reservationId] },
-          headers: { "idempotency-key": payKey, "x-queue-token": fan.token },
-        }),
-      );
-      return { fan, charge: charge.status(), hold: hold.status(), pay: pay.status() };
-    }),
-  );
+  const holderAnswers = await holderRefunds;
 
-  // The kill hit the storm: some requests lost their answer, and every one of them settled on a retry.
+  // The kill hit the storm, the operator's refunds too; every request got a final answer on a retry.
   expect(history.events.filter((event) => event.code === "CONNECTION_LOST").length).toBeGreaterThan(0);
-  for (const outcome of outcomes) {
-    expect(outcome.charge).toBe(200);
-    expect([200, 201, 409]).toContain(outcome.hold);
-    if (outcome.pay !== null) expect(outcome.pay).toBe(201);
+  expect(history.events.some((event) => event.kind === "refund" && event.code === "CONNECTION_LOST")).toBe(true);
+  expect(recorder.requests.settled).toBe(recorder.requests.started);
+  // Each seat: one of the pair bought it, the operator's refund went through, the other fan bought it again.
+  for (const { first, sold, refund, resale } of seatSales) {
+    for (const purchase of first) {
+      expect(purchase.charge).toBe(200);
+      expect([200, 201, 409]).toContain(purchase.hold);
+      if (purchase.pay !== null) expect(purchase.pay).toBe(201);
+    }
+    expect(first.filter((purchase) => purchase.paymentId !== null)).toHaveLength(1);
+    expect(refund).toMatchObject({ status: 200 });
+    expect([200, 201]).toContain(resale?.hold);
+    expect(resale?.pay).toBe(201);
+    expect(sold!.fan.seatId).toBe(resale!.fan.seatId);
   }
-  // Each seat has exactly one buyer, who paid once.
-  const paid = outcomes.filter((outcome) => outcome.pay === 201);
-  expect(paid.map((outcome) => outcome.fan.seatId).sort()).toEqual([...new Set(stormFans.map((fan) => fan.seatId))].sort());
-  // Every cancellation went through, and every holder got all their money back, each seat refunded once.
-  expect((await refunds).flat()).toEqual(Array(2 * TICKET_HOLDERS).fill(200));
-  const { rows: holderRows } = await database.query<{ balance: string; refunded: string; refunds: string }>(
-    `SELECT w.balance::text AS balance,
-            (SELECT count(*) FROM reservations r WHERE r.user_id = w.user_id AND r.status = 'CANCELLED' AND r.refund_id IS NOT NULL)::text AS refunded,
-            (SELECT count(*) FROM wallet_entries e WHERE e.user_id = w.user_id AND e.type = 'REFUND')::text AS refunds
-     FROM wallets w WHERE w.user_id = ANY($1::uuid[])`,
-    [holders.map(({ fan }) => fan.id)],
-  );
-  for (const row of holderRows) expect({ balance: row.balance, refunded: row.refunded }).toEqual({ balance: String(HOLDER_CHARGE), refunded: "2" });
-  expect(holderRows).toHaveLength(TICKET_HOLDERS);
-  expect(history.events.filter((event) => event.kind === "cancel").length).toBeGreaterThanOrEqual(4 * TICKET_HOLDERS);
-  // The history checker also checks these fans' money: every wallet's entries chain and sum to its balance, never negative.
-  // (The whole-database invariant check runs in the restart storm: this database is shared with specs whose teardown deletes their concerts.)
-  expect(checkHistory(history, await readSnapshotWith(query, { userIds }))).toEqual([]);
+  // Each holder: exactly one of the operator's two refunds refunds what the
+  // fan's cancellation left (the other: 409 ALREADY_REFUNDED); the
+  // cancellation came first (200) or found its seat refunded (409).
+  for (const { cancel, refunds } of holderAnswers) {
+    expect(refunds.map((refund) => refund.status).sort()).toEqual([200, 409]);
+    expect(refunds.find((refund) => refund.status === 409)?.code).toBe("ALREADY_REFUNDED");
+    expect([200, 409]).toContain(cancel.status);
+    if (cancel.status === 409) expect(cancel.code).toBe("ALREADY_REFUNDED");
+  }
+
+  // Everything below reads one snapshot of the shared e2e database.
+  const holderSeatIds = free.slice(STORM_FANS / 2, STORM_FANS / 2 + 2 * TICKET_HOLDERS).map((seat) => seat.id);
+  const refundedPaymentIds = [...holderAnswers.map(({ paymentId }) => paymentId), ...seatSales.map(({ sold }) => sold!.paymentId!)];
+  const checked = await inOneSnapshot(database, async () => ({
+    after: await readSnapshotWith(query, { userIds }),
+    violations: (await database.query<InvariantViolations>(INVARIANT_VIOLATIONS_SQL)).rows[0],
+    payments: (await database.query<RefundedPayment>(REFUNDED_PAYMENTS_SQL, [refundedPaymentIds, operatorId])).rows,
+    liveSeats: (await database.query<{ seatId: string; userId: string; status: string; paymentId: string | null }>(LIVE_SEATS_SQL, [
+      [...holderSeatIds, ...pairs.map(([fan]) => fan!.seatId)],
+    ])).rows,
+  }));
+
+  // Every refunded order: the money back exactly, each refund credited once,
+  // every seat refunded; the operator's refund that answered 200 is its only
+  // one, with exactly one audit entry (written in its transaction).
+  const operatorAnswers = new Map<string, RefundAnswer[]>([
+    ...holderAnswers.map(({ paymentId, refunds }): [string, RefundAnswer[]] => [paymentId, refunds.filter((refund) => refund.status === 200)]),
+    ...seatSales.map(({ sold, refund }): [string, RefundAnswer[]] => [sold!.paymentId!, [refund!]]),
+  ]);
+  expect(checked.payments).toHaveLength(refundedPaymentIds.length);
+  for (const payment of checked.payments) {
+    const answered = operatorAnswers.get(payment.paymentId)!.map((refund) => refund.refundId!);
+    expect(payment).toMatchObject({ status: "REFUNDED", refunded: payment.amount, credited: payment.amount, refundsNotCreditedOnce: 0 });
+    expect(payment.refundedSeatIds).toHaveLength(payment.seats);
+    expect(payment.operatorRefundIds).toEqual(answered);
+    expect(payment.auditedRefundIds).toEqual(answered);
+  }
+  // The holders' seats are on sale again (no sale, no live hold); each contested seat is sold once, to the fan who bought it after the refund.
+  const bySeat = (a: { seatId: string }, b: { seatId: string }) => (a.seatId < b.seatId ? -1 : a.seatId > b.seatId ? 1 : 0);
+  const resold = seatSales.map(({ resale }) => ({ seatId: resale!.fan.seatId, userId: resale!.fan.id, status: "CONFIRMED", paymentId: resale!.paymentId }));
+  expect(checked.liveSeats.toSorted(bySeat)).toEqual(resold.toSorted(bySeat));
+  // Balances: holders and first buyers have all their money back; the second buyers paid once.
+  const balanceOf = new Map(checked.after.wallets.map((wallet) => [wallet.userId, wallet.balance]));
+  const amountOf = new Map(checked.after.payments.map((payment) => [payment.id, payment.amount]));
+  for (const { fan } of holders) expect(balanceOf.get(fan.id)).toBe(HOLDER_CHARGE);
+  for (const { sold, resale } of seatSales) {
+    expect(balanceOf.get(sold!.fan.id)).toBe(STORM_CHARGE);
+    expect(balanceOf.get(resale!.fan.id)).toBe(STORM_CHARGE - amountOf.get(resale!.paymentId!)!);
+  }
+  // The history is explained by the database, and the whole database keeps its invariants.
+  expect(checkHistory(history, checked.after)).toEqual([]);
+  expect(checked.violations).toEqual(NO_VIOLATIONS);
 
   // The process manager started the killed process again; it serves the same state.
   await expect.poll(() => Number(readFileSync(pidFile, "utf8")), { timeout: 60_000 }).not.toBe(killedPid);
@@ -409,5 +599,5 @@ test("an app process killed with SIGKILL mid-storm: retries on the other settle 
   const { rows } = await database.query<{ balance: string }>("SELECT balance::text FROM wallets WHERE user_id = $1", [fans[0]!.id]);
   expect(String(wallet.balance)).toBe(rows[0]!.balance);
 
-  await Promise.all(admitted.map((fan) => fan.api.dispose()));
+  await Promise.all([...admitted.map((fan) => fan.api.dispose()), operator.dispose()]);
 });
