@@ -61,7 +61,7 @@ test("two app processes on one database keep tickets, seats and money consistent
   }
 
   // Everyone joins at once, half through each process: one ticket each, all distinct.
-  const joins = await Promise.all(fans.map((fan, index) => fan.api.post(`${serverFor(index)}/api/concerts/${concertId}/queue`)));
+  const joins = await Promise.all(fans.map((fan, index) => joinAgainIfReset(fan.api, concertId, serverFor(index))));
   expect(joins.map((response) => response.status())).toEqual(Array(FAN_COUNT).fill(201));
   for (const [index, join] of joins.entries()) fans[index]!.token = (await join.json()).token;
   const { rows: tickets } = await database.query<{ live: string; distinct_tickets: string }>(
@@ -138,12 +138,13 @@ test("two app processes on one database keep tickets, seats and money consistent
 type StormFan = Fan & { seatId: string };
 
 /**
- * Joins the line through the first process. Joining again answers the same
- * place, so a join whose connection was reset (a keep-alive socket the server
- * closed while the other fans were signing up) is sent once more.
+ * Joins the line through `server`. A join whose connection was reset (a
+ * keep-alive socket the server closed, idle while the other fans were signing
+ * up, as the join was sent on it) never reached the server, so it is sent
+ * once more; joining again would answer the same place anyway.
  */
-async function joinAgainIfReset(api: APIRequestContext, concertId: string): Promise<APIResponse> {
-  const join = () => api.post(`${SERVERS[0]}/api/concerts/${concertId}/queue`);
+async function joinAgainIfReset(api: APIRequestContext, concertId: string, server: string): Promise<APIResponse> {
+  const join = () => api.post(`${server}/api/concerts/${concertId}/queue`);
   return join().catch((error: unknown) => {
     if (!String(error).includes("ECONNRESET")) throw error;
     return join();
@@ -166,7 +167,7 @@ async function admittedFans(playwright: { request: { newContext: () => Promise<A
   }
   return Promise.all(
     signedUp.map(async ({ api, id }) => {
-      const fan: Fan = { api, id, token: (await json<{ token: string }>(await joinAgainIfReset(api, concertId))).token };
+      const fan: Fan = { api, id, token: (await json<{ token: string }>(await joinAgainIfReset(api, concertId, SERVERS[0]!))).token };
       await expect
         .poll(async () => {
           const status = await json<{ status: string; token?: string }>(
