@@ -33,6 +33,8 @@ const envSchema = deploymentSchema.extend({
   SIGN_UP_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   /** Longest expected wait for a hashing slot a request is admitted to (both budgets). */
   HASH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** How long a sign-in or sign-up shed by its budget waits before its 503 is answered (docs/decisions/180). */
+  HASH_SHED_ANSWER_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1_000),
   /** The port this server listens on (`next start -p` / `npm start`): the proxy renders shared pages through it. */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),

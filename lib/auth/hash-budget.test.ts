@@ -44,6 +44,27 @@ describe("hash budget", () => {
     expect(hashes.state()).toEqual({ admitted: 0, running: 0, waiting: 0 });
   });
 
+  it("answers a shed caller only after the shed delay, with the Retry-After of the moment it was shed", async () => {
+    const delays: { ms: number; end: () => void }[] = [];
+    const wait = (ms: number) => new Promise<void>((end) => delays.push({ ms, end }));
+    const hashes = createHashBudget({ concurrency: 1, queueLimit: 0, shedMessage: "busy", initialHashMs: 3_000, shedAnswerDelayMs: 1_000, wait });
+    const g = gate();
+    const admitted = hashes.enter((hash) => hash(g.work));
+    let answer: unknown;
+    const shed = hashes.enter(async () => "never").then((value) => (answer = value), (error: unknown) => (answer = error));
+    await settle();
+
+    expect(delays.map((delay) => delay.ms)).toEqual([1_000]);
+    expect(answer).toBeUndefined();
+    g.open();
+    await admitted;
+    delays[0]!.end();
+    await shed;
+    expect(isAppError(answer, "SERVICE_UNAVAILABLE")).toBe(true);
+    expect(answer).toMatchObject({ retryAfterSeconds: 3 });
+    expect(hashes.state()).toEqual({ admitted: 0, running: 0, waiting: 0 });
+  });
+
   it("sheds the caller beyond concurrency + queue with SERVICE_UNAVAILABLE, without running its task", async () => {
     const hashes = budget(1, 2);
     const g = gate();

@@ -10,9 +10,12 @@ import { AppError } from "@/lib/errors";
  * machine can hash in that time, shorter on a slow or busy one. A request
  * leaves the line when its hash is done, not when it answers: on a busy event
  * loop its session write may take long, but it no longer delays anyone's hash.
- * Anyone not admitted is shed at once with 503 SERVICE_UNAVAILABLE and a
- * Retry-After from that estimate. Admission happens before any database work,
- * so a shed request costs a few microseconds and counts no sign-in attempt.
+ * Anyone not admitted is shed with 503 SERVICE_UNAVAILABLE and a Retry-After
+ * from that estimate, answered after `shedAnswerDelayMs`: a client that
+ * ignores Retry-After and asks again the moment it is answered can then ask at
+ * most once per delay on each connection, instead of as fast as the event loop
+ * can refuse it (docs/decisions/180). Admission happens before any database
+ * work, so a shed request costs a timer and counts no sign-in attempt.
  */
 export type HashBudgetOptions = {
   /** Hashes handed to the hashing threads at once; later ones wait in arrival order. */
@@ -22,6 +25,10 @@ export type HashBudgetOptions = {
   maxWaitMs?: number;
   /** The 503's message, e.g. "Too many sign-ins right now." */
   shedMessage: string;
+  /** How long a shed request waits before its 503 is answered; none when unset. */
+  shedAnswerDelayMs?: number;
+  /** Waits that long (setTimeout in production, a fake in tests). */
+  wait?: (ms: number) => Promise<void>;
   /** Milliseconds, monotonic (performance.now in production, a fake in tests). */
   now?: () => number;
   /** Assumed until the first hash is measured. */
@@ -51,6 +58,7 @@ export type HashBudget = {
 export function createHashBudget(options: HashBudgetOptions): HashBudget {
   const { concurrency, queueLimit } = options;
   const now = options.now ?? (() => performance.now());
+  const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let averageHashMs = options.initialHashMs ?? 100;
   let admitted = 0;
   /** Admitted requests whose hash has not finished: the line a newcomer joins. */
@@ -103,7 +111,9 @@ export function createHashBudget(options: HashBudgetOptions): HashBudget {
   return {
     async enter(task) {
       if (isFull()) {
-        throw new AppError("SERVICE_UNAVAILABLE", options.shedMessage, { retryAfterSeconds: Math.max(1, Math.ceil(drainMs() / 1000)) });
+        const retryAfterSeconds = Math.max(1, Math.ceil(drainMs() / 1000));
+        if (options.shedAnswerDelayMs) await wait(options.shedAnswerDelayMs);
+        throw new AppError("SERVICE_UNAVAILABLE", options.shedMessage, { retryAfterSeconds });
       }
       admitted += 1;
       inLine += 1;

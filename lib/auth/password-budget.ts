@@ -18,6 +18,7 @@ function hashingFor(what: "sign-ins" | "sign-ups", concurrency: number, queueLim
       concurrency,
       queueLimit,
       maxWaitMs: env().HASH_MAX_WAIT_MS,
+      shedAnswerDelayMs: env().HASH_SHED_ANSWER_DELAY_MS,
       shedMessage: `Too many ${what} right now. Please retry in a moment.`,
       hashCostMs: () => {
         const averageMs = threads.averageHashMs();
