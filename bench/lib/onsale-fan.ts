@@ -23,7 +23,9 @@ export type Outcome =
   | "no seats found"
   | "hold expired"
   | "gave up (errors)"
-  | "unfinished";
+  | "unfinished"
+  /** Still not done well after the cut-off (a wait that did not end): counted, no longer waited for. */
+  | "stuck after the cut-off";
 
 /** What all fans share: the server, the clock, the counters, and whether the sections endpoint answers yet. */
 export class OnSaleRun {
