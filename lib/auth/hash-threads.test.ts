@@ -1,6 +1,19 @@
 import { scryptSync } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHashThreads, type HashThreads } from "@/lib/auth/hash-threads";
+import { createHashThreads, HASHING_NICENESS, type HashThreads } from "@/lib/auth/hash-threads";
+
+/** The niceness of each of this process's threads (field 19 of /proc/self/task/<tid>/stat), by thread id. */
+function threadNiceness(): Map<string, number> {
+  const niceness = new Map<string, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    // After the command's closing parenthesis: state is field 3, niceness field 19.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    niceness.set(tid, Number(fields[19 - 3]));
+  }
+  return niceness;
+}
 
 // Small parameters: the tests are about the threads, not the cost of a hash.
 const PARAMS = { N: 2 ** 10, r: 8, p: 1 };
@@ -35,6 +48,18 @@ describe("hashing threads", () => {
     await Promise.all(jobs);
     expect(hashing.pending()).toBe(0);
     expect(hashing.averageHashMs()).toBeGreaterThan(0);
+  });
+
+  it("run at the hashing niceness, leaving the other threads of the process as they were", async () => {
+    const before = threadNiceness();
+    const hashing = threads(1);
+    await hashing.derive("a", salt, 32, PARAMS);
+    const after = threadNiceness();
+    const newThreadsAtHashingNiceness = [...after].filter(([tid, nice]) => !before.has(tid) && nice === HASHING_NICENESS);
+
+    expect(HASHING_NICENESS).toBeGreaterThan(0);
+    expect(newThreadsAtHashingNiceness).toHaveLength(1);
+    expect(after.get(String(process.pid))).toBe(before.get(String(process.pid)));
   });
 
   it("reject a job scrypt refuses, and keep hashing the next", async () => {

@@ -9,7 +9,9 @@ import { Worker } from "node:worker_threads";
  * from its own queue back to back, whatever the main thread is doing, and
  * times each hash itself, so the wait estimate of the hashing budget
  * (hash-budget.ts) counts hashing, not event-loop delay. libuv's pool is left
- * wholly to gzip, file reads and DNS.
+ * wholly to gzip, file reads and DNS. Each thread runs at niceness
+ * HASHING_NICENESS, so under a storm it hashes with the CPU the event loop and
+ * PostgreSQL leave instead of taking a core from them (docs/decisions/181).
  */
 export type ScryptParams = { N: number; r: number; p: number };
 
@@ -17,10 +19,24 @@ type Job = { resolve: (key: Buffer) => void; reject: (error: Error) => void };
 type Thread = { worker: Worker; jobs: Map<number, Job> };
 type Answer = { id: number; key?: Uint8Array; error?: string; ms: number };
 
+/**
+ * The hashing threads' scheduling niceness (0 is the default, 19 the lowest
+ * priority): with the cores busy a thread at 10 gets about a tenth of a core's
+ * time against a thread at 0, and all of an otherwise idle core.
+ */
+export const HASHING_NICENESS = 10;
+
 // Plain CommonJS evaluated by the worker, so no bundler has to find a file for it.
 const THREAD_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { scryptSync } = require("node:crypto");
+const { readlinkSync } = require("node:fs");
+const { setPriority } = require("node:os");
+try {
+  // On Linux a thread is a task with an id of its own (/proc/thread-self is "<pid>/task/<tid>"),
+  // and setpriority on that id lowers this thread alone. Elsewhere the thread keeps the default.
+  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), ${HASHING_NICENESS});
+} catch {}
 parentPort.on("message", ({ id, password, salt, keyBytes, options }) => {
   const startedAt = performance.now();
   try {
