@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as joinRoute } from "@/app/api/concerts/[concertId]/queue/route";
+import { setProcessClock } from "@/lib/cache/process-clock";
 import { db } from "@/lib/db";
 import { queueCookieName } from "@/lib/queue/token";
 import { updateRoomSettings } from "@/lib/queue/update-room-settings";
@@ -151,6 +152,31 @@ describe("pre-queue before opening", () => {
     expect(again.body.isPrequeued).toBe(false);
     expect(again.body.ticket).toBeGreaterThanOrEqual(1);
     expect(again.body.ticket).toBeLessThanOrEqual(30);
+  });
+
+  it("never draws in a fan who arrives after the opening, even when this process still believes the room is closed", async () => {
+    const { concertId } = await createConcert(db(), { room: { capacity: 1, opensAt: new Date(Date.now() + 3_600_000) } });
+    const early = await Promise.all(Array.from({ length: 12 }, signedInFan));
+    // Time stands still for this process's snapshots, so the room snapshot read by these joins
+    // (opening an hour away) is the one the late join sees.
+    const frozenAtMs = Date.now();
+    setProcessClock({ now: () => frozenAtMs });
+    try {
+      for (const fan of early) expect((await joinAs(fan.cookie, concertId)).body).toMatchObject({ isPrequeued: true, ticket: null });
+      // The room opened a minute ago by the database's clock; no admission step has run since.
+      await db().$executeRaw`UPDATE waiting_rooms SET opens_at = now() - interval '1 minute' WHERE concert_id = ${concertId}::uuid`;
+
+      const late = await signedInFan();
+      const lateAnswer = await joinAs(late.cookie, concertId);
+
+      // The pre-queue was drawn first, and the late fan queues behind all of it.
+      expect(lateAnswer.httpStatus).toBe(201);
+      expect(lateAnswer.body.ticket).toBe(early.length + 1);
+      const drawn = await db().queueToken.findMany({ where: { concertId, userId: { in: early.map((fan) => fan.userId) } }, select: { ticket: true } });
+      expect(drawn.map((row) => Number(row.ticket)).sort((a, b) => a - b)).toEqual(Array.from({ length: early.length }, (_, index) => index + 1));
+    } finally {
+      setProcessClock(undefined);
+    }
   });
 
   it("does not draw in the order of joining", async () => {

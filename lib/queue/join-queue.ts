@@ -24,13 +24,21 @@ type LivePlace = { id: string; ticket: bigint | null; status: "WAITING" | "ADMIT
 export async function joinQueue(database: Database, { userId, concertId }: JoinQueueOptions): Promise<JoinQueueOutcome> {
   let room = await getRoomSnapshot(database, concertId);
   if (!room) throw new AppError("NOT_FOUND", "No such concert.");
-  // At opening the pre-queue is drawn first, so a fan arriving now queues behind everyone who came early.
+  // At opening the pre-queue is drawn first, so a fan arriving now queues behind everyone who came early
+  // (takeTicket makes sure of it by the database's clock; this spares it a round trip).
   if (isOpenNow(room) && !room.isPrequeueOrdered) room = await advance(database, room);
 
   let place = await findLivePlace(database, { userId, concertId });
   let isNew = false;
-  for (let attempt = 0; !place && attempt < 2; attempt++) {
-    place = await takeTicket(database, { userId, concertId });
+  for (let attempt = 0; !place && attempt < MAX_TICKET_ATTEMPTS; attempt++) {
+    const taken = await takeTicket(database, { userId, concertId });
+    if (taken === DRAW_DUE) {
+      // Open by the database's clock and not drawn yet (this process's snapshot was behind, or the
+      // leader's step began before the opening): the pre-queue is drawn first, then the fan queues.
+      room = await advance(database, room);
+      continue;
+    }
+    place = taken;
     isNew = place !== null;
     place ??= await findLivePlace(database, { userId, concertId });
   }
@@ -78,22 +86,44 @@ async function findLivePlace(db: Db, options: JoinQueueOptions): Promise<LivePla
 }
 
 /**
+ * Joins that find the draw due, or lose their ticket to their own other tab,
+ * try again this many times in all. Each later try waits on the room row for
+ * the step that holds it, so a few are enough.
+ */
+const MAX_TICKET_ATTEMPTS = 5;
+
+type TakeTicketRow = { [Column in keyof LivePlace]: LivePlace[Column] | null } & { is_draw_due: boolean };
+
+/** takeTicket's answer when the room has opened and its pre-queue must be drawn first. */
+const DRAW_DUE = Symbol("draw due");
+
+/**
  * Takes the next ticket and inserts the token in one statement. The room row
  * is locked by it until commit, which orders joins against the draw of the
- * pre-queue (lib/queue/draw-prequeue-order.ts). Null when the fan's other tab
- * inserted a live token first (the ticket taken is then a harmless gap).
+ * pre-queue (lib/queue/draw-prequeue-order.ts). Before the opening, by the
+ * database's clock at the join, the token gets no ticket (it is drawn); once
+ * drawn, the next number. A join that arrives after the opening while the
+ * pre-queue is not drawn yet takes nothing and answers DRAW_DUE: it must
+ * never be drawn in with those who came before the opening. Null when the
+ * fan's other tab inserted a live token first (the ticket taken is then a
+ * harmless gap).
  */
-async function takeTicket(db: Db, options: JoinQueueOptions): Promise<LivePlace | null> {
-  const rows = await db.$queryRaw<LivePlace[]>`
+async function takeTicket(db: Db, options: JoinQueueOptions): Promise<LivePlace | typeof DRAW_DUE | null> {
+  const rows = await db.$queryRaw<TakeTicketRow[]>`
     WITH room AS (
       UPDATE waiting_rooms
       SET last_ticket = last_ticket + CASE WHEN is_prequeue_ordered THEN 1 ELSE 0 END
-      WHERE concert_id = ${options.concertId}::uuid
+      WHERE concert_id = ${options.concertId}::uuid AND (is_prequeue_ordered OR now() < opens_at)
       RETURNING CASE WHEN is_prequeue_ordered THEN last_ticket END AS ticket
+    ), inserted AS (
+      INSERT INTO queue_tokens (user_id, concert_id, ticket)
+      SELECT ${options.userId}::uuid, ${options.concertId}::uuid, room.ticket FROM room
+      ON CONFLICT DO NOTHING
+      RETURNING id::text AS id, ticket, status::text AS status, admitted_until
     )
-    INSERT INTO queue_tokens (user_id, concert_id, ticket)
-    SELECT ${options.userId}::uuid, ${options.concertId}::uuid, room.ticket FROM room
-    ON CONFLICT DO NOTHING
-    RETURNING id::text AS id, ticket, status::text AS status, admitted_until`;
-  return rows[0] ?? null;
+    SELECT inserted.*, NOT EXISTS (SELECT FROM room) AS is_draw_due
+    FROM (VALUES (1)) AS one LEFT JOIN inserted ON true`;
+  const [row] = rows;
+  if (!row || row.is_draw_due) return DRAW_DUE;
+  return row.id === null || row.status === null ? null : { id: row.id, ticket: row.ticket, status: row.status, admitted_until: row.admitted_until };
 }
