@@ -26,9 +26,11 @@ export async function createFans(db: Database, count: number): Promise<BenchFan[
     Math.min(USERS_PER_INSERT, count - index * USERS_PER_INSERT),
   );
   const users = (await mapInBatches(chunks, 1, (size) => createUsers(db, size))).flat();
-  return mapInBatches(users, SESSIONS_IN_FLIGHT, async (user) => ({
-    id: user.id,
-    email: user.email,
-    cookie: await sessionCookieFor(db, user.id),
-  }));
+  const cookies = await sessionCookies(db, users.map((user) => user.id));
+  return users.map((user, index) => ({ id: user.id, email: user.email, cookie: cookies[index]! }));
+}
+
+/** A live session for each user, as a Cookie header ("encore_session=…"), in the users' order. */
+export function sessionCookies(db: Database, userIds: string[]): Promise<string[]> {
+  return mapInBatches(userIds, SESSIONS_IN_FLIGHT, (userId) => sessionCookieFor(db, userId));
 }

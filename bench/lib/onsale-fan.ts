@@ -112,6 +112,8 @@ export class OnSaleRun {
 export type FanPlan = {
   email: string;
   password: string;
+  /** The session cookie of a fan who signed in before the sale (the journey starts at the line); null: signs in on arrival. */
+  signedInCookie: string | null;
   concertId: string;
   isArena: boolean;
   arrivesAtMs: number;
@@ -163,8 +165,8 @@ export async function runFan(run: OnSaleRun, plan: FanPlan): Promise<Outcome> {
   const { signal } = run;
   await sleep(plan.arrivesAtMs - (Date.now() - run.startedAtMs), signal);
 
-  // Sign in; the hashing budget sheds a storm with 503 + Retry-After, and the fan tries again then.
-  let cookie: string | undefined;
+  // Sign in (unless already signed in); the hashing budget sheds a storm with 503 + Retry-After, and the fan tries again then.
+  let cookie = plan.signedInCookie ?? undefined;
   for (let attempt = 0; !cookie; attempt++) {
     if (signal.aborted || attempt > 30) return "gave up (errors)";
     const answer = await run.send("sign-in", "/api/auth/sign-in", { method: "POST", body: { email: plan.email, password: plan.password } });

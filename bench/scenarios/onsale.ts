@@ -8,7 +8,9 @@
 //   npm run bench -- onsale                 5,000 fans
 //   npm run bench -- onsale --full          20,000 fans
 //   npm run bench -- onsale --fans=200      a smoke run
-//   add --seed=N to replay the fans' choices, --publish to write docs/onsale-chart.svg
+//   add --seed=N to replay the fans' choices, --publish to write docs/onsale-chart.svg,
+//   --sign-in-share=S for the share of fans who sign in on arrival (default 0.1; the
+//   others signed in before the sale and start at the line; 1: every fan signs in)
 //
 // Reported: tickets sold per minute and the time to sell out (against
 // pretix's 300–400 per minute for one event), p50/p95/p99 and status codes per
@@ -23,6 +25,7 @@ import { countInvariantViolations } from "@/lib/testing/ledger";
 import { stackedBoxes, type VenueSectionSpec } from "@/lib/venues/hall-layout";
 import { REPO_ROOT } from "../../scripts/lib/settings.ts";
 import { createBenchConcert, type BenchVenue } from "../lib/concert.ts";
+import { sessionCookies } from "../lib/fans.ts";
 import { OnSaleRun, runFan, type FanPlan, type Outcome, type Step } from "../lib/onsale-fan.ts";
 import { renderChartSvg } from "../lib/onsale-chart.ts";
 import { fairness, percentile, ratePerMinute, type AdmittedPlace } from "../lib/onsale-stats.ts";
@@ -55,19 +58,29 @@ const WINDOW_RUNS_OUT_SHARE = 0.04;
 /** 1, 2, 3 or 4 seats, with these weights. */
 const SEATS_WANTED_WEIGHTS = [0.2, 0.5, 0.15, 0.15];
 const USERS_PER_INSERT = 1_000;
+/**
+ * Fans who sign in when they arrive; the others signed in before the sale, as
+ * ticketing sites ask them to, and start at the line. Every sign-in hashes a
+ * password (scrypt, lib/auth/password.ts), which one process does a handful
+ * of times a second on two cores: with every fan signing in during the
+ * ramp, the run measures that and little else (docs/benchmarks.md, 01:31).
+ */
+const DEFAULT_SIGN_IN_SHARE = 0.1;
 /** The chart's sales bars: tickets sold in each 10 s, as a rate per minute. */
 const SALES_BUCKET_MS = 10_000;
 const PRETIX_PER_MINUTE = "300–400";
 const STEPS: Step[] = ["sign-in", "join", "poll", "dates", "sections", "seats", "hold", "charge", "pay", "leave"];
 
-type Options = { fans: number; seed: number; publish: boolean };
+type Options = { fans: number; seed: number; publish: boolean; signInShare: number };
 
 function readOptions(argv: string[]): Options {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
   const fans = Number(value("fans") ?? (argv.includes("--full") ? FULL_FANS : DEFAULT_FANS));
   if (!Number.isInteger(fans) || fans < 10) throw new Error("--fans must be a whole number of at least 10.");
   const seed = Number(value("seed") ?? Math.floor(Math.random() * 2 ** 31));
-  return { fans, seed, publish: argv.includes("--publish") };
+  const signInShare = Number(value("sign-in-share") ?? DEFAULT_SIGN_IN_SHARE);
+  if (!(signInShare >= 0 && signInShare <= 1)) throw new Error("--sign-in-share must be a number from 0 to 1.");
+  return { fans, seed, publish: argv.includes("--publish"), signInShare };
 }
 
 /** mulberry32: a small seeded generator, so a run's choices can be replayed with --seed. */
@@ -123,13 +136,18 @@ function pick<T>(weights: readonly number[], values: readonly T[], random: () =>
   return values.at(-1)!;
 }
 
-function planFans(accounts: { email: string }[], concerts: { arena: string; hall: string }, random: () => number): FanPlan[] {
+function planFans(
+  accounts: { email: string; signedInCookie: string | null }[],
+  concerts: { arena: string; hall: string },
+  random: () => number,
+): FanPlan[] {
   const arrivals = accounts.map(() => random() * RAMP_SECONDS * 1000).sort((a, b) => a - b);
   return accounts.map((account, index) => {
     const isArena = random() < ARENA_SHARE;
     return {
       email: account.email,
       password: TEST_PASSWORD,
+      signedInCookie: account.signedInCookie,
       concertId: isArena ? concerts.arena : concerts.hall,
       isArena,
       arrivesAtMs: arrivals[index]!,
@@ -209,7 +227,16 @@ export default async function onsale(ctx: BenchContext): Promise<ScenarioReport>
   const arenaSeats = Math.max(ARENA_SECTIONS, Math.round(options.fans * ARENA_SEATS_PER_FAN));
   const arena = await createBenchConcert(ctx, { title: "온세일 벤치마크 아레나", performances: 1, venue: arenaVenue(arenaSeats), room: false });
   const hall = await createBenchConcert(ctx, { title: "온세일 벤치마크 소극장", performances: 1, room: false });
-  const plans = planFans(accounts, { arena: arena.concertId, hall: hall.concertId }, random);
+  const signsInOnArrival = accounts.map(() => random() < options.signInShare);
+  const signedIn = accounts.filter((_, index) => !signsInOnArrival[index]);
+  ctx.log(`Signing in ${signedIn.length.toLocaleString("en-US")} fans before the sale…`);
+  const signedInCookies = await sessionCookies(ctx.db, signedIn.map((account) => account.id));
+  const cookies = new Map(signedIn.map((account, index) => [account.id, signedInCookies[index]!]));
+  const plans = planFans(
+    accounts.map((account) => ({ email: account.email, signedInCookie: cookies.get(account.id) ?? null })),
+    { arena: arena.concertId, hall: hall.concertId },
+    random,
+  );
   const reference = await ctx.measureReference({ connections: 20, durationSeconds: 3 });
 
   await openRoom(ctx, arena.concertId, Math.round(options.fans * ARENA_SHARE));
@@ -279,7 +306,8 @@ export default async function onsale(ctx: BenchContext): Promise<ScenarioReport>
     reference,
     results,
     notes: [
-      `${options.fans} fans (seed ${options.seed}) over a ${RAMP_SECONDS} s ramp; rooms open at ${OPENS_AFTER_SECONDS} s; run ${durationSeconds.toFixed(0)} s; outcomes: ${outcomes}`,
+      `${options.fans} fans (seed ${options.seed}) over a ${RAMP_SECONDS} s ramp, ${signedIn.length} of them signed in before the sale ` +
+        `(--sign-in-share=${options.signInShare}); rooms open at ${OPENS_AFTER_SECONDS} s; run ${durationSeconds.toFixed(0)} s; outcomes: ${outcomes}`,
       `${sellOut}`,
       `tickets sold per minute from opening: ${firstMinutes.map((minute) => Math.round(minute.perMinute)).join(", ")} (pretix: ${PRETIX_PER_MINUTE} per event); peak 10 s bucket ${Math.round(Math.max(0, ...perMinute.map((bucket) => bucket.perMinute)))}/min`,
       `p50 / p95 / p99 ms: ${results.map((result) => `${result.name} ${ms(result.p50Ms)}/${ms(result.p95Ms)}/${ms(result.p99Ms)}`).join("; ")}`,
