@@ -46,7 +46,7 @@ export class OnSaleRun {
     readonly signal: AbortSignal,
   ) {}
 
-  /** One request, timed and counted; network errors count as status "error" and answer null. */
+  /** One request, timed and counted; network errors count as status "error <cause>" (e.g. "error ECONNRESET") and answer null. */
   async send(step: Step, path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) {
     const headers: Record<string, string> = { ...init.headers };
     if (init.body !== undefined) headers["content-type"] = "application/json";
@@ -69,7 +69,8 @@ export class OnSaleRun {
         body = null;
       }
       return { status: response.status, body: body as Record<string, unknown> | null, headers: response.headers };
-    } catch {
+    } catch (error) {
+      status = `error ${networkErrorCause(error)}`;
       return null;
     } finally {
       this.record(step, status, performance.now() - started);
@@ -107,6 +108,13 @@ export class OnSaleRun {
   finish(outcome: Outcome): void {
     this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
   }
+}
+
+/** Why a request got no answer: the socket's error code, the abort at the cut-off, or undici's own code. */
+function networkErrorCause(error: unknown): string {
+  if (error instanceof Error && error.name === "AbortError") return "aborted";
+  const cause = (error as { cause?: { code?: string; name?: string } }).cause;
+  return cause?.code ?? cause?.name ?? (error instanceof Error ? error.name : "unknown");
 }
 
 export type FanPlan = {

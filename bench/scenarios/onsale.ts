@@ -184,7 +184,7 @@ function stepResult(run: OnSaleRun, step: Step, durationSeconds: number): Scenar
     status2xx: count(2),
     status4xx: count(4),
     status5xx: count(5),
-    errors: codes.error ?? 0,
+    errors: Object.entries(codes).filter(([code]) => code.startsWith("error")).reduce((sum, [, n]) => sum + n, 0),
     statusCodes: codes,
     connections: 0,
     durationSeconds,
