@@ -20,6 +20,11 @@ import { createDecipheriv, createHmac, pbkdf2Sync, timingSafeEqual } from "node:
  * seal under this password. Never throws.
  */
 export function unsealIron(seal: string, password: string, nowMs = Date.now()): unknown {
+  return openSeal(seal, password, nowMs)?.payload ?? null;
+}
+
+/** unsealIron's work, with the seal's expiry as it read it (Infinity: none). */
+function openSeal(seal: string, password: string, nowMs: number): { payload: unknown; expiresAtMs: number } | null {
   const [sealed, version, ...rest] = seal.split("~");
   if (version !== IRON_SESSION_VERSION || rest.length > 0) return null;
   const parts = sealed!.split("*");
@@ -36,7 +41,7 @@ export function unsealIron(seal: string, password: string, nowMs = Date.now()): 
   try {
     const decipher = createDecipheriv("aes-256-cbc", deriveKey(password, encryptionSalt), Buffer.from(iv!, "base64url"));
     const plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertext!, "base64url")), decipher.final()]);
-    return JSON.parse(plaintext.toString("utf8"));
+    return { payload: JSON.parse(plaintext.toString("utf8")), expiresAtMs: expiry ? Number(expiry) : Infinity };
   } catch {
     return null;
   }
@@ -63,13 +68,11 @@ const rememberedSeals = (holder.encoreRememberedSeals ??= new Map());
 export function unsealIronRemembered(seal: string, password: string, nowMs = Date.now()): unknown {
   const known = rememberedSeals.get(seal);
   if (known && known.password === password) return hasExpired(known.expiresAtMs, nowMs) ? null : known.payload;
-  const payload = unsealIron(seal, password, nowMs);
-  if (payload === null) return null;
+  const opened = openSeal(seal, password, nowMs);
+  if (opened === null || opened.payload === null) return null;
   if (!known && rememberedSeals.size >= MAX_REMEMBERED_SEALS) rememberedSeals.delete(rememberedSeals.keys().next().value!);
-  // unsealIron accepted it, so its expiry part is digits or empty (no expiry).
-  const expiry = seal.split("~")[0]!.split("*")[5];
-  rememberedSeals.set(seal, { password, payload, expiresAtMs: expiry ? Number(expiry) : Infinity });
-  return payload;
+  rememberedSeals.set(seal, { password, ...opened });
+  return opened.payload;
 }
 
 function hasExpired(expiresAtMs: number, nowMs: number): boolean {
