@@ -100,9 +100,13 @@ test("an operator puts a new concert on sale, a fan buys two seats, the live pag
   await order.getByText(admin.orders.refund).click();
   await order.getByLabel(admin.reason.label).fill("공연 취소 요청");
   await order.getByRole("button", { name: admin.orders.refundConfirm }).click();
-  // The refunded order has nothing left to refund, so its form (and the form's notice) leaves the row.
+  // The refunded order has nothing left to refund: its form leaves the row, and what was refunded is said there, focused.
   await expect(order).toContainText(admin.orders.status.REFUNDED!);
   await expect(order.getByText(admin.orders.refund)).toHaveCount(0);
+  const confirmation = order.getByRole("status");
+  await expect(confirmation).toContainText("(2석)");
+  await expect(confirmation).toContainText(`${won(2 * PRICE)}을 팬의 지갑으로 돌려주었습니다.`);
+  await expect(confirmation).toBeFocused();
   await lookAtEveryWidth(page, "console-orders-refunded");
 
   await fan.goto("/wallet");

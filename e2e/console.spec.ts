@@ -1,7 +1,30 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { admin } from "../lib/i18n/ko/admin.ts";
 import { forms } from "../lib/i18n/ko/forms.ts";
 import { addDateOnSaleNow, fillConcert, fillSection, lookAtEveryWidth, OPERATOR, unique } from "./console-kit.ts";
 import { expect, test } from "./fixtures.ts";
+import { buyTickets } from "./tickets.ts";
+
+const won = (amount: number) => `${amount.toLocaleString("ko-KR")}원`;
+
+/** The first order of the list reads as a card: its seats under its email rather than beside it. */
+async function isStacked(page: Page): Promise<boolean> {
+  const cells = page.locator("tbody tr").first().locator("td");
+  const [email, seats] = [await cells.nth(1).boundingBox(), await cells.nth(2).boundingBox()];
+  return seats!.y >= email!.y + email!.height - 1;
+}
+
+/** Nothing on the page, the orders table included, is wider than the window: no sideways scrolling. */
+async function expectNoSidewaysScrolling(page: Page) {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: document.documentElement.clientWidth,
+    table: Math.max(0, ...[...document.querySelectorAll("table")].map((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth)),
+  }));
+  expect(widths.page, "the page's width").toBeLessThanOrEqual(widths.window);
+  expect(widths.table, "how far a table scrolls sideways").toBe(0);
+}
 
 test.describe("operator console", () => {
   test("a fan is told the console is for operators", async ({ signedInPage: page }) => {
@@ -120,5 +143,61 @@ test.describe("operator console", () => {
     await page.goto("/admin/concerts");
     await expect(page.getByRole("link", { name: title })).toBeVisible();
     await lookAtEveryWidth(page, "console-concerts");
+  });
+
+  test("an operator refunds what is left of an order from its page and is told which seats and how much came back; the orders list reads on a phone", async ({ page, signUpFan, signInAs, concert, database }) => {
+    test.setTimeout(120_000);
+    const fan = await signUpFan();
+    const charged = await page.request.post("/api/wallet/charge", { data: { amount: 1_000_000 }, headers: { "Idempotency-Key": randomUUID() } });
+    expect(charged.status()).toBe(200);
+    const order = await buyTickets(database, fan.id, concert.performanceIds[0]!, 3);
+    const other = await buyTickets(database, fan.id, concert.performanceIds[1]!, 1);
+    // The fan cancels one seat of the order themselves: the operator refunds the two left.
+    const cancelled = await page.request.post(`/api/tickets/${order.reservationIds[0]}/cancel`, { headers: { "Idempotency-Key": randomUUID() } });
+    expect(cancelled.status()).toBe(200);
+    const { rows: prices } = await database.query<{ price: string }>("SELECT price FROM reservations WHERE id = ANY($1::uuid[])", [order.reservationIds.slice(1)]);
+    const left = prices.reduce((sum, row) => sum + Number(row.price), 0);
+    await signInAs(OPERATOR.email, OPERATOR.password);
+
+    await page.goto(`/admin/concerts/${concert.id}/orders/${order.paymentId}`);
+    await expect(page.getByText(admin.orders.status.PARTIALLY_REFUNDED!, { exact: true })).toBeVisible();
+    await page.getByText(admin.orders.refund).click();
+    await expect(page.getByText(admin.orders.refundLead(won(left)))).toBeVisible();
+    await page.getByLabel(admin.reason.label).fill("공연 취소 요청");
+    await page.getByRole("button", { name: admin.orders.refundConfirm }).click();
+
+    const confirmation = page.getByRole("status").filter({ hasText: "환불했습니다" });
+    await expect(confirmation).toHaveText(admin.orders.refunded(won(left), order.labels.slice(1)));
+    await expect(confirmation).toBeFocused();
+    await expect(page.getByText(admin.orders.status.REFUNDED!, { exact: true })).toBeVisible();
+    await expect(page.getByText(admin.orders.refund)).toHaveCount(0);
+    await lookAtEveryWidth(page, "console-order-refunded");
+    await expect(confirmation).toBeVisible();
+
+    // A refund refused: another operator refunded the other order meanwhile; this form says so and the page catches up.
+    await page.goto(`/admin/concerts/${concert.id}/orders/${other.paymentId}`);
+    await page.getByText(admin.orders.refund).click();
+    await page.getByLabel(admin.reason.label).fill("중복 환불 시도");
+    const elsewhere = await page.request.post(`/api/admin/payments/${other.paymentId}/refund`, {
+      data: { reason: "다른 운영자의 환불" },
+      headers: { "Idempotency-Key": randomUUID() },
+    });
+    expect(elsewhere.status()).toBe(200);
+    await page.getByRole("button", { name: admin.orders.refundConfirm }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: admin.orders.alreadyRefunded });
+    await expect(refusal).toHaveText(admin.orders.alreadyRefunded);
+    await expect(refusal).toBeFocused();
+    await expect(page.getByText(admin.orders.status.REFUNDED!, { exact: true })).toBeVisible();
+
+    // The list: a table at 1280 px, one stacked card per order at 390 px, never wider than the window.
+    await page.goto(`/admin/concerts/${concert.id}/orders`);
+    await expect(page.getByRole("row").filter({ hasText: order.labels[1]! })).toContainText(admin.orders.status.REFUNDED!);
+    await expect(page.getByRole("columnheader", { name: admin.orders.columns.seats })).toBeVisible();
+    expect(await isStacked(page), "an order's seats beside its email at 1280 px").toBe(false);
+    await expectNoSidewaysScrolling(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await isStacked(page), "an order's seats under its email at 390 px").toBe(true);
+    await expectNoSidewaysScrolling(page);
+    await lookAtEveryWidth(page, "console-orders-list");
   });
 });

@@ -63,3 +63,44 @@ test("a ticket whose date no longer takes bookings cannot be cancelled", async (
   await expect(page.getByText("취소 마감")).toBeVisible();
   await expect(page.getByRole("button", { name: /예매 취소$/ })).toHaveCount(0);
 });
+
+test("a refused cancellation is said once, beside its ticket, and takes the focus", async ({ page, signUpFan, concert, database }, testInfo) => {
+  const fan = await signUpFan();
+  await page.request.post("/api/wallet/charge", { data: { amount: 500_000 }, headers: { "Idempotency-Key": randomUUID() } });
+  const [first, second] = [concert.performanceIds[0]!, concert.performanceIds[1]!];
+  await buyTicket(database, fan.id, first);
+  await buyTicket(database, fan.id, second);
+  await page.goto("/tickets");
+  const ticketsOfFirstDate = page.getByRole("region").filter({ has: page.getByRole("button", { name: /예매 취소$/ }) }).first();
+  await ticketsOfFirstDate.getByRole("button", { name: /예매 취소$/ }).click();
+  const dialog = page.getByRole("dialog", { name: "이 티켓을 취소할까요?" });
+  await expect(dialog).toBeVisible();
+
+  // The first date stops taking bookings while the fan confirms.
+  await database.query(
+    "UPDATE performances SET booking_opens_at = now() - interval '2 days', booking_closes_at = now() - interval '1 minute' WHERE id = $1",
+    [first],
+  );
+  await dialog.getByRole("button", { name: "티켓 취소하기" }).click();
+
+  const message = "예매가 마감되어 이 티켓은 취소할 수 없어요.";
+  const refusal = page.getByText(message);
+  await expect(refusal).toHaveCount(1);
+  await expect(refusal).toBeFocused();
+  await expect(dialog).toBeHidden();
+  // Beside the ticket it concerns, which the list (re-read with the answer) no longer offers to cancel.
+  const refusedTicket = page.getByRole("listitem").filter({ has: refusal }).last();
+  await expect(refusedTicket).toContainText("취소 마감");
+  await expect(refusedTicket.getByRole("button", { name: /예매 취소$/ })).toHaveCount(0);
+  await expect(page.getByRole("alert").filter({ hasText: message })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /예매 취소$/ })).toHaveCount(1);
+
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath(`tickets-refused-beside-${viewport.width}.png`), fullPage: true });
+  }
+  await expect(refusal).toHaveCount(1);
+  const { rows } = await database.query("SELECT 1 FROM wallet_entries WHERE user_id = $1 AND type = 'REFUND'", [fan.id]);
+  expect(rows).toHaveLength(0);
+});

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useFormState } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { payments } from "@/lib/i18n/ko/payments";
@@ -27,17 +26,22 @@ function withoutInvokers(dialogId: string, run: (dialog: HTMLDialogElement) => v
 /**
  * "Cancel this ticket", confirmed in a modal dialog (a refund cannot be undone): the dialog shows
  * what comes back, and its confirm button submits the enclosing cancel form (TicketList) with this
- * ticket's id, with or without JavaScript. A refusal of this ticket is said in the dialog.
+ * ticket's id, with or without JavaScript. A refusal of this ticket closes the dialog: TicketList
+ * says it beside the ticket, where it stays readable (a modal dialog makes the rest of the page
+ * inert, and without JavaScript the page comes back with the dialog closed).
  */
 export function CancelTicketButton(props: { reservationId: string; seat: string; date: string; price: number }) {
   const dialogId = useId();
   const titleId = `${dialogId}-title`;
   const bodyId = `${dialogId}-body`;
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const state = useFormState();
-  const router = useRouter();
-  const refusal = state.formError && state.values.reservationId === props.reservationId ? state.formError : null;
-  // Cancelled elsewhere already, or booking closed meanwhile: the list is out of date once the dialog closes.
-  const isStale = refusal === t.errors.alreadyCancelled || refusal === t.errors.closed;
+  const isRefused = Boolean(state.formError) && state.values.reservationId === props.reservationId;
+  // On each new refusal of this ticket (a second one too, after the dialog was opened again). It runs
+  // before the form's own effect (a child's effects run first), which then focuses the refusal.
+  useEffect(() => {
+    if (isRefused) dialogRef.current?.close();
+  }, [isRefused, state]);
   return (
     <>
       <button
@@ -49,11 +53,10 @@ export function CancelTicketButton(props: { reservationId: string; seat: string;
       >
         {t.button}
       </button>
-      <dialog id={dialogId} className="confirm-dialog" aria-labelledby={titleId} aria-describedby={bodyId} onClose={() => isStale && router.refresh()}>
+      <dialog ref={dialogRef} id={dialogId} className="confirm-dialog" aria-labelledby={titleId} aria-describedby={bodyId}>
         <div className="stack">
           <h2 id={titleId} className="confirm-dialog__title">{t.confirmTitle}</h2>
           <p id={bodyId} className="muted">{t.confirmBody(props.date, props.seat, props.price)}</p>
-          {refusal && <p role="alert" className="alert alert--error small">{refusal}</p>}
           <div className="confirm-dialog__actions">
             <button
               type="button"
@@ -64,9 +67,7 @@ export function CancelTicketButton(props: { reservationId: string; seat: string;
             >
               {t.keep}
             </button>
-            {!isStale && (
-              <SubmitButton label={t.confirm} pendingLabel={t.cancelling} variant="danger" name="reservationId" value={props.reservationId} />
-            )}
+            <SubmitButton label={t.confirm} pendingLabel={t.cancelling} variant="danger" name="reservationId" value={props.reservationId} />
           </div>
         </div>
       </dialog>

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { CancelTicketButton } from "@/components/payments/cancel-ticket-button";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm, FormError } from "@/components/forms/action-form";
+import { refusedTicketOf } from "@/components/payments/refused-ticket";
 import type { FormAction } from "@/lib/actions/server-action";
 import { formatShortDateTime, formatWon } from "@/lib/i18n/format";
 import { payments } from "@/lib/i18n/ko/payments";
@@ -15,7 +16,8 @@ const t = payments.tickets;
  * The fan's tickets: one card per concert, one block per date; each cancellable while its date's
  * booking is open. The list is one form posted to the cancel server action (a ticket's confirm
  * button names it), so its answer stays on the page after the ticket has left the list, and it
- * works before the JavaScript has loaded.
+ * works before the JavaScript has loaded. A refusal is said once, beside the ticket it concerns
+ * (above the list when that ticket has left it), and takes the focus.
  */
 export function TicketList({ concerts, cancelAction, idempotencyKey }: {
   concerts: ConcertTickets[];
@@ -23,20 +25,24 @@ export function TicketList({ concerts, cancelAction, idempotencyKey }: {
   idempotencyKey: string;
 }) {
   return (
-    <ActionForm action={cancelAction} idempotencyKey={idempotencyKey} className="stack-lg" label={t.title}>
-      {(state) => (
-        <>
-          {state.status === "done" && (
-            <p className={styles.cancelNotice}><Link href="/wallet">{t.cancel.walletLink}</Link></p>
-          )}
-          <Tickets concerts={concerts} />
-        </>
-      )}
+    <ActionForm action={cancelAction} idempotencyKey={idempotencyKey} className="stack-lg" label={t.title} hasFormErrorInChildren>
+      {(state) => {
+        const refusedTicketId = refusedTicketOf(state, concerts);
+        return (
+          <>
+            {state.status === "done" && (
+              <p className={styles.cancelNotice}><Link href="/wallet">{t.cancel.walletLink}</Link></p>
+            )}
+            {refusedTicketId === null && <FormError />}
+            <Tickets concerts={concerts} refusedTicketId={refusedTicketId} />
+          </>
+        );
+      }}
     </ActionForm>
   );
 }
 
-function Tickets({ concerts }: { concerts: ConcertTickets[] }) {
+function Tickets({ concerts, refusedTicketId }: { concerts: ConcertTickets[]; refusedTicketId: string | null }) {
   return (
     <>
       {concerts.length === 0 ? (
@@ -86,6 +92,7 @@ function Tickets({ concerts }: { concerts: ConcertTickets[] }) {
                               ) : (
                                 !performance.isPast && <span className="muted small" title={t.cancel.closedHint}>{t.cancel.closed}</span>
                               )}
+                              {ticket.reservationId === refusedTicketId && <FormError className={styles.ticketRefusal} />}
                             </li>
                           );
                         })}

@@ -46,6 +46,12 @@ type CommonDefinition<Schema extends z.ZodType, Result> = Done<Result> & {
   errorMessages?: Partial<Record<ErrorCode | (string & {}), ErrorMessage>>;
   /** Fields never sent back to the form (passwords). */
   secretFields?: readonly string[];
+  /**
+   * Refusals that mean the page showed something no longer true (a ticket cancelled in another
+   * tab): the page re-reads what it shows with the refusal, as it does after a change, so the
+   * message arrives with the list it speaks of and never beside a row that is about to leave.
+   */
+  refreshOn?: readonly ErrorCode[];
 };
 
 /** A change that moves no money: the domain function gets the database and opens its own transaction. */
@@ -85,7 +91,13 @@ export type FormActionDefinition<Schema extends z.ZodType, Result> =
   | IdempotentFormAction<Schema, Result>
   | PublicFormAction<Schema, Result>;
 
-export type FormActionOutcome<Result> = { state: FormState<Result>; redirectTo?: string; cookies: FormCookie[] };
+export type FormActionOutcome<Result> = {
+  state: FormState<Result>;
+  redirectTo?: string;
+  cookies: FormCookie[];
+  /** The page should re-read what it shows with this answer: after a change, or a refusal of the definition's refreshOn. */
+  isPageStale: boolean;
+};
 
 /** What a submit brings besides its fields: the request's cookies (the session's value, and any other a public form reads). */
 export type FormSubmit = { formData: FormData; sessionCookie: string | undefined; readCookie?: (name: string) => string | undefined };
@@ -127,7 +139,9 @@ export async function runFormAction<Schema extends z.ZodType, Result>(
     });
     return done(definition, result, nested, cookies);
   } catch (error) {
-    return refused(values, describeFailure(toAppError(error, { action: definition.name }), definition, submitted));
+    const appError = toAppError(error, { action: definition.name });
+    const outcome = refused<Result>(values, describeFailure(appError, definition, submitted));
+    return { ...outcome, isPageStale: definition.refreshOn?.includes(appError.code) ?? false };
   }
 }
 
@@ -191,6 +205,7 @@ function refused<Result>(values: Record<string, string>, failure: { formError: s
   const fieldErrors = failure.fieldErrors ?? {};
   return {
     cookies: [],
+    isPageStale: false,
     state: {
       status: Object.keys(fieldErrors).length > 0 ? "invalid" : "failed",
       formError: failure.formError,
@@ -223,5 +238,6 @@ function done<Schema extends z.ZodType, Result>(
     },
     redirectTo,
     cookies,
+    isPageStale: true,
   };
 }

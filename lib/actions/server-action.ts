@@ -40,8 +40,9 @@ function bind<Schema extends z.ZodType, Result>(definition: FormActionDefinition
     }
     // Outside runFormAction's error mapping: redirect() throws the signal Next follows.
     if (outcome.redirectTo) redirect(outcome.redirectTo);
-    // The page re-reads what the change touched (a new date in the list, the balance) with the answer.
-    if (outcome.state.status === "done") refresh();
+    // The page re-reads what the change touched (a new date in the list, the balance) with the answer,
+    // or what a refusal found out of date (a ticket cancelled in another tab).
+    if (outcome.isPageStale) refresh();
     return outcome.state;
   };
 }

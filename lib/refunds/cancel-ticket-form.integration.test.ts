@@ -45,6 +45,7 @@ describe("내 티켓's cancel action", () => {
     const other = await createUser(db());
     const stranger = await cancel(sessionOf(await sessionCookieFor(db(), other.id)), ticket);
     expect(stranger.state.formError).toBe(forms.errors.NOT_FOUND);
+    expect(stranger.isPageStale).toBe(false);
     expect(await statusOf(ticket)).toBe("CONFIRMED");
   });
 
@@ -64,6 +65,19 @@ describe("내 티켓's cancel action", () => {
     expect(await statusOf(kept)).toBe("CONFIRMED");
   });
 
+  it("says booking has closed for a ticket whose date stopped taking bookings, and has the page re-read the list", async () => {
+    const holder = await createTicketHolder(db(), { seatNumbers: [1] });
+    const ticket = holder.reservationIds[0]!;
+    const { performanceId } = await db().reservation.findUniqueOrThrow({ where: { id: ticket }, select: { performanceId: true } });
+    await db().$executeRaw`
+      UPDATE performances SET booking_opens_at = now() - interval '2 days', booking_closes_at = now() - interval '1 minute'
+      WHERE id = ${performanceId}::uuid`;
+    const refused = await cancel(sessionOf(holder.cookie), ticket);
+    expect(refused.state).toMatchObject({ status: "failed", formError: t.errors.closed, values: { reservationId: ticket } });
+    expect(refused.isPageStale).toBe(true);
+    expect(await statusOf(ticket)).toBe("CONFIRMED");
+  });
+
   it("refuses the key of one ticket's cancellation for another ticket", async () => {
     const holder = await createTicketHolder(db(), { seatNumbers: [1, 2] });
     const [ticket, other] = holder.reservationIds as [string, string];
@@ -80,6 +94,8 @@ describe("내 티켓's cancel action", () => {
     await cancel(session, holder.reservationIds[0]!);
     const again = await cancel(session, holder.reservationIds[0]!);
     expect(again.state).toMatchObject({ status: "failed", formError: t.errors.alreadyCancelled, values: { reservationId: holder.reservationIds[0] } });
+    // The page re-reads the list with the refusal, so the message arrives with the ticket gone from it.
+    expect(again.isPageStale).toBe(true);
     expect(await refundEntries(holder.userId)).toHaveLength(1);
   });
 });

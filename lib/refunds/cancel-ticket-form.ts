@@ -9,7 +9,9 @@ const t = payments.tickets.cancel;
 
 /**
  * "내 티켓"'s cancellation: POST /api/tickets/{reservationId}/cancel's schema and cancelTicket, the
- * ticket named by the confirm button's value, one effect per Idempotency-Key of the form.
+ * ticket named by the confirm button's value, one effect per Idempotency-Key of the form. A ticket
+ * cancelled in another tab, or whose date stopped taking bookings, is refused with the list re-read,
+ * so the page no longer offers what it cannot do.
  */
 export const cancelTicketForm: IdempotentFormAction<typeof cancelTicketInput, CancelTicketResponse> = {
   isIdempotent: true,
@@ -23,6 +25,7 @@ export const cancelTicketForm: IdempotentFormAction<typeof cancelTicketInput, Ca
     CANCELLATION_CLOSED: t.errors.closed,
     REQUEST_IN_PROGRESS: t.errors.inProgress,
   },
+  refreshOn: ["ALREADY_REFUNDED", "CANCELLATION_CLOSED"],
   notice: (result: CancelTicketResponse) => t.done(result.reservation.label, result.refund.amount, result.balance),
   run: ({ session, tx, afterCommit, fields }) =>
     cancelTicket(tx, {

@@ -156,7 +156,8 @@ export const admin = {
     refund: "환불…",
     refundConfirm: "환불 확정",
     refundLead: (amount: string) => `이 주문의 남은 좌석을 모두 환불하고 ${amount}을 팬의 지갑으로 돌려줍니다. 좌석은 다시 판매됩니다.`,
-    refunded: (amount: string) => `${amount}을 환불했습니다.`,
+    refunded: (amount: string, seats: readonly string[]) =>
+      `환불했습니다: ${seats.join(", ")} (${seats.length}석), ${amount}을 팬의 지갑으로 돌려주었습니다. 좌석은 다시 판매됩니다.`,
     alreadyRefunded: "이미 환불한 주문입니다.",
     more: "이전 주문 더 보기",
     newest: "최신 주문으로",

@@ -8,7 +8,9 @@ import { ConsoleHeader } from "@/components/admin/console-frame";
 import consoleStyles from "@/components/admin/console.module.css";
 import styles from "@/components/admin/orders/orders.module.css";
 import { RefundForm } from "@/components/admin/orders/refund-form";
+import { OrderStatusBadge } from "@/components/admin/orders/order-status-badge";
 import { listConcertOrders } from "@/lib/admin/list-concert-orders";
+import { remainingToRefund } from "@/lib/admin/remaining-to-refund";
 import { ordersQuery } from "@/lib/admin/order-schemas";
 import { db } from "@/lib/db";
 import { admin } from "@/lib/i18n/ko/admin";
@@ -52,8 +54,8 @@ export default async function ConcertOrdersPage({ params, searchParams }: Props)
         <p className="card muted">{q ? t.emptySearch : t.empty}</p>
       ) : (
         <div className="card stack">
-          <div className={consoleStyles.tableWrap}>
-            <table className="table">
+          <div className={`${consoleStyles.tableWrap} ${styles.ordersWrap}`}>
+            <table className={`table ${styles.orders}`}>
               <thead>
                 <tr>
                   <th scope="col">{t.columns.when}</th>
@@ -66,15 +68,14 @@ export default async function ConcertOrdersPage({ params, searchParams }: Props)
               </thead>
               <tbody>
                 {page.orders.map((order) => {
-                  const refundable = order.seats.filter((seat) => seat.status === "CONFIRMED");
-                  const refundableWon = refundable.reduce((sum, seat) => sum + seat.price, 0);
+                  const remaining = remainingToRefund(order);
                   return (
                     <tr key={order.paymentId}>
-                      <td className="small tabular">
+                      <td className={`small tabular ${styles.when}`}>
                         <Link href={`${base}/${order.paymentId}`} aria-label={t.open(formatDateTime(order.createdAt))}>{formatDateTime(order.createdAt)}</Link>
                       </td>
-                      <td className="small">{order.userEmail}</td>
-                      <td>
+                      <td className={`small ${styles.who}`}>{order.userEmail}</td>
+                      <td className={styles.seatsCell} data-label={t.columns.seats}>
                         <ul className={styles.seats}>
                           {order.seats.map((seat) => (
                             <li key={seat.reservationId} className={seat.status === "CANCELLED" ? styles.cancelled : undefined}>
@@ -84,17 +85,15 @@ export default async function ConcertOrdersPage({ params, searchParams }: Props)
                           ))}
                         </ul>
                       </td>
-                      <td className="num">{formatWon(order.amount)}</td>
-                      <td><span className={`badge ${order.status === "COMPLETED" ? "badge--success" : "badge--warning"}`}>{t.status[order.status] ?? order.status}</span></td>
-                      <td>
-                        {refundable.length > 0 && (
-                          <RefundForm
-                            action={refundOrderAction}
-                            paymentId={order.paymentId}
-                            amountText={formatWon(refundableWon)}
-                            idempotencyKey={randomUUID()}
-                          />
-                        )}
+                      <td className={`num ${styles.amount}`} data-label={t.columns.amount}>{formatWon(order.amount)}</td>
+                      <td className={styles.status}><OrderStatusBadge status={order.status} /></td>
+                      <td className={styles.refundCell}>
+                        <RefundForm
+                          action={refundOrderAction}
+                          paymentId={order.paymentId}
+                          amountText={remaining.seatCount > 0 ? formatWon(remaining.amount) : null}
+                          idempotencyKey={randomUUID()}
+                        />
                       </td>
                     </tr>
                   );

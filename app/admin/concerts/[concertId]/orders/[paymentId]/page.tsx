@@ -7,9 +7,11 @@ import { requireConsoleConcert } from "@/app/admin/concerts/[concertId]/concert-
 import { ConcertTabs } from "@/components/admin/concert-tabs";
 import { ConsoleHeader } from "@/components/admin/console-frame";
 import styles from "@/components/admin/orders/orders.module.css";
+import { OrderStatusBadge } from "@/components/admin/orders/order-status-badge";
 import { RefundForm } from "@/components/admin/orders/refund-form";
 import { TableCard } from "@/components/admin/table-card";
 import { readConcertOrder } from "@/lib/admin/read-concert-order";
+import { remainingToRefund } from "@/lib/admin/remaining-to-refund";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { parseId } from "@/lib/http/request";
@@ -41,7 +43,7 @@ export default async function ConcertOrderPage({ params }: Props) {
   const found = await readConcertOrder(db(), { concertId: concert.id, paymentId: paymentIdOf(paymentParam) });
   if (!found) notFound();
   const { order, ledger } = found;
-  const refundable = order.seats.filter((seat) => seat.status === "CONFIRMED");
+  const remaining = remainingToRefund(order);
   return (
     <>
       <ConsoleHeader title={concert.title} lead={t.detail.lead(order.userEmail)} eyebrow={t.detail.title} />
@@ -55,17 +57,15 @@ export default async function ConcertOrderPage({ params }: Props) {
           <div><dt>{t.columns.amount}</dt><dd className="tabular">{formatWon(order.amount)}</dd></div>
           <div>
             <dt>{t.columns.status}</dt>
-            <dd><span className={`badge ${order.status === "COMPLETED" ? "badge--success" : "badge--warning"}`}>{t.status[order.status] ?? order.status}</span></dd>
+            <dd><OrderStatusBadge status={order.status} /></dd>
           </div>
         </dl>
-        {refundable.length > 0 && (
-          <RefundForm
-            action={refundOrderAction}
-            paymentId={order.paymentId}
-            amountText={formatWon(refundable.reduce((sum, seat) => sum + seat.price, 0))}
-            idempotencyKey={randomUUID()}
-          />
-        )}
+        <RefundForm
+          action={refundOrderAction}
+          paymentId={order.paymentId}
+          amountText={remaining.seatCount > 0 ? formatWon(remaining.amount) : null}
+          idempotencyKey={randomUUID()}
+        />
       </section>
       <TableCard
         id="order-seats"
