@@ -169,8 +169,13 @@ export { expect };
 
 const SERIOUS_IMPACTS = new Set(["serious", "critical"]);
 
-/** Runs axe (WCAG 2.1 A/AA) on the page as it is now; fails on any serious or critical violation. */
+/**
+ * Runs axe (WCAG 2.1 A/AA) on the page as it is now; fails on any serious or critical violation.
+ * Next streams a dynamic page's metadata after its first bytes, so the check waits for the
+ * document's title first: a page that never gets one still fails, by this wait's timeout.
+ */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((violation) => SERIOUS_IMPACTS.has(violation.impact ?? ""))
