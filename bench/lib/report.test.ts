@@ -34,6 +34,13 @@ describe("bench report", () => {
     expect(text).toContain("· tokens were distinct");
   });
 
+  it("states a result measured in rounds of its own against its own reference", () => {
+    const holds = { ...measurement("holds", 600, 50), ownReference: measurement("noop", 1_200, 20) };
+    const text = formatReport("arena", { reference, results: [holds] });
+    expect(text).toContain("holds 600 rps = 0.50× reference, p99 50 ms");
+    expect(text.split("\n").find((line) => line.trimStart().startsWith("holds  "))).toContain("0.50×");
+  });
+
   it("reports a zero ratio instead of dividing by zero", () => {
     expect(ratioToReference(measurement("x", 10, 1), measurement("noop", 0, 1))).toBe(0);
   });

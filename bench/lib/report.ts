@@ -8,6 +8,8 @@ export type ScenarioResult = Measurement & {
   /** SQL statements per request, from ctx.countQueries(), when the scenario measured it. */
   queriesPerRequest?: number;
   note?: string;
+  /** The reference measured in this result's own rounds, when it is not the scenario's (its ratio is then to this one). */
+  ownReference?: Measurement;
 };
 
 export type ScenarioReport = {
@@ -29,7 +31,7 @@ export function ratioToReference(result: Measurement, reference: Measurement): n
 
 /** "poll 1,234 rps = 0.86× reference, p99 12 ms" */
 export function summaryLine(result: ScenarioResult, reference: Measurement): string {
-  const ratio = ratioToReference(result, reference).toFixed(2);
+  const ratio = ratioToReference(result, result.ownReference ?? reference).toFixed(2);
   const queries = !Number.isFinite(result.queriesPerRequest) ? "" : `, ${decimal.format(result.queriesPerRequest!)} queries/request`;
   return `${result.name} ${integer.format(result.rps)} rps = ${ratio}× reference, p99 ${decimal.format(result.p99Ms)} ms${queries}`;
 }
@@ -38,7 +40,7 @@ function tableRows(report: ScenarioReport): string[][] {
   const row = (result: ScenarioResult, isReference = false) => [
     isReference ? `${result.name} (reference)` : result.name,
     integer.format(result.rps),
-    `${ratioToReference(result, report.reference).toFixed(2)}×`,
+    `${ratioToReference(result, result.ownReference ?? report.reference).toFixed(2)}×`,
     decimal.format(result.p50Ms),
     decimal.format(result.p99Ms),
     integer.format(result.status2xx),

@@ -3,7 +3,9 @@
 //   - the section overview and one section's seats (targets ≥ 0.6× each),
 //     with the bytes of a section refresh (≤ 64 KB raw) and its 304 when
 //     nothing changed;
-//   - holds of distinct arena seats (≥ 0.5×);
+//   - holds of distinct arena seats (≥ 0.5×), measured as the booking scenario
+//     measures them: 500 warm-up holds, then rounds with the reference just
+//     before each;
 //   - the catalogue and a concert's dates list with arenas on sale, next to
 //     the same with 50-seat dates (≥ 0.9×), and what their statements cost
 //     in the database (they read stored counts, never the seats).
@@ -29,6 +31,8 @@ const ROUND_SECONDS = IS_SMOKE ? 2 : 5;
 const CONNECTIONS = 20;
 const FANS_PER_CONCERT = IS_SMOKE ? 100 : 400;
 const HOLDS_PER_ROUND = IS_SMOKE ? 300 : 1_500;
+/** Holds sent before the measured ones, as the booking scenario does: the hold route's first requests load and optimise its code. */
+const WARMUP_HOLDS = IS_SMOKE ? 100 : 500;
 const DATES = 3;
 const STATEMENT_SAMPLES = IS_SMOKE ? 20 : 100;
 
@@ -61,6 +65,35 @@ async function getJson<T>(ctx: BenchContext, path: string, headers: Record<strin
 /** The bench's embedded PostgreSQL (bench/run.ts); none when BENCH_DATABASE_URL names another server. */
 const BENCH_POSTGRES_DATA_DIR = ".data/bench-postgres";
 
+/** Where bench/lib/cpu-time.ts finds the app server's and PostgreSQL's processes. */
+const cpuSourcesOf = (ctx: BenchContext) => ({
+  port: Number(new URL(ctx.baseUrl).port),
+  postgresDataDir: process.env.BENCH_DATABASE_URL ? "" : BENCH_POSTGRES_DATA_DIR,
+});
+
+type CpuUsed = Awaited<ReturnType<typeof cpuTimeOf>>;
+
+/** The CPU the app server and PostgreSQL spent on one measurement's requests, summed over its rounds. */
+class CpuTally {
+  private appMs = 0;
+  private databaseMs = 0;
+  private isKnown = true;
+
+  add(used: CpuUsed): void {
+    if (!used) return void (this.isKnown = false);
+    this.appMs += used.appMs;
+    this.databaseMs += used.databaseMs ?? NaN;
+  }
+
+  note(name: string, requests: number): string {
+    if (!this.isKnown || requests === 0) return `${name}: CPU per request not measured`;
+    const database = Number.isNaN(this.databaseMs) ? "?" : (this.databaseMs / requests).toFixed(2);
+    return `${name}: CPU per request ${(this.appMs / requests).toFixed(2)} ms app + ${database} ms PostgreSQL`;
+  }
+}
+
+const requestsOf = (measured: Measurement[]) => measured.reduce((sum, one) => sum + one.requests, 0);
+
 type RoundsResult = { reference: Measurement; results: ScenarioResult[]; cpuNotes: string[] };
 
 /**
@@ -69,15 +102,11 @@ type RoundsResult = { reference: Measurement; results: ScenarioResult[]; cpuNote
  * refreshes included), and a note of the CPU the app server and PostgreSQL spent per request (bench/lib/cpu-time.ts).
  */
 async function measureInRounds(ctx: BenchContext, shapes: MeasureOptions[]): Promise<RoundsResult> {
-  const cpuSources = { port: Number(new URL(ctx.baseUrl).port), postgresDataDir: process.env.BENCH_DATABASE_URL ? "" : BENCH_POSTGRES_DATA_DIR };
+  const cpuSources = cpuSourcesOf(ctx);
   const rounds: Measurement[][] = shapes.map(() => []);
   const statements = shapes.map(() => 0);
-  const cpu = [...shapes, { name: "reference" }].map(() => ({ appMs: 0, databaseMs: 0, isKnown: true }));
-  const addCpu = (index: number, used: Awaited<ReturnType<typeof cpuTimeOf>>) => {
-    if (!used) return void (cpu[index]!.isKnown = false);
-    cpu[index]!.appMs += used.appMs;
-    cpu[index]!.databaseMs += used.databaseMs ?? NaN;
-  };
+  const cpu = [...shapes, { name: "reference" }].map(() => new CpuTally());
+  const addCpu = (index: number, used: CpuUsed) => cpu[index]!.add(used);
   const references: Measurement[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     await ctx.db.$executeRawUnsafe("VACUUM ANALYZE");
@@ -88,13 +117,7 @@ async function measureInRounds(ctx: BenchContext, shapes: MeasureOptions[]): Pro
       }));
     }
   }
-  const requestsOf = (measured: Measurement[]) => measured.reduce((sum, one) => sum + one.requests, 0);
-  const cpuNote = (name: string, index: number, requests: number) => {
-    const used = cpu[index]!;
-    if (!used.isKnown || requests === 0) return `${name}: CPU per request not measured`;
-    const database = Number.isNaN(used.databaseMs) ? "?" : (used.databaseMs / requests).toFixed(2);
-    return `${name}: CPU per request ${(used.appMs / requests).toFixed(2)} ms app + ${database} ms PostgreSQL`;
-  };
+  const cpuNote = (name: string, index: number, requests: number) => cpu[index]!.note(name, requests);
   return {
     reference: combineRounds("reference", references),
     results: rounds.map((measured, index) => {
@@ -105,6 +128,33 @@ async function measureInRounds(ctx: BenchContext, shapes: MeasureOptions[]): Pro
       cpuNote("reference", shapes.length, requestsOf(references)),
       ...shapes.map((shape, index) => cpuNote(shape.name, index, requestsOf(rounds[index]!))),
     ],
+  };
+}
+
+/**
+ * Holds in rounds as the booking scenario measures them: warm-up holds first, then each round from vacuumed tables with
+ * the reference just before it, so the ratio compares like with like. Every request holds a seat nobody else asks for.
+ */
+async function measureHolds(ctx: BenchContext, requests: BenchRequest[]): Promise<{ holds: Measurement; reference: Measurement; roundRatios: string; cpuNote: string }> {
+  const cpuSources = cpuSourcesOf(ctx);
+  await ctx.measure({ name: "holds (warm-up)", requests: requests.slice(0, WARMUP_HOLDS), amount: WARMUP_HOLDS, connections: CONNECTIONS, warmupSeconds: 0 });
+  const references: Measurement[] = [];
+  const rounds: Measurement[] = [];
+  const cpu = new CpuTally();
+  for (let round = 0; round < ROUNDS; round++) {
+    await ctx.db.$executeRawUnsafe("VACUUM ANALYZE");
+    references.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }));
+    const start = WARMUP_HOLDS + round * HOLDS_PER_ROUND;
+    const slice = requests.slice(start, start + HOLDS_PER_ROUND);
+    cpu.add(await cpuTimeOf(cpuSources, async () => {
+      rounds.push(await ctx.measure({ name: "holds", requests: slice, amount: slice.length, connections: CONNECTIONS, warmupSeconds: 0 }));
+    }));
+  }
+  return {
+    holds: combineRounds("holds, 70,000-seat stadium (one seat each, distinct fans)", rounds),
+    reference: combineRounds("reference", references),
+    roundRatios: `rounds ${rounds.map((one, index) => (one.rps / references[index]!.rps).toFixed(2)).join(", ")}`,
+    cpuNote: cpu.note("holds", requestsOf(rounds)),
   };
 }
 
@@ -202,10 +252,11 @@ export default async function arena(ctx: BenchContext): Promise<ScenarioReport> 
   const views = [await seatMapViews(ctx, kspo, "15,000"), await seatMapViews(ctx, stadium, "70,000")];
 
   // Holds of distinct seats of the stadium's other dates, each by a fan of its own (no limit, no rival).
-  const holdFans = await admitFans(ctx, stadium.concertId, HOLDS_PER_ROUND * ROUNDS);
+  const holdCount = WARMUP_HOLDS + HOLDS_PER_ROUND * ROUNDS;
+  const holdFans = await admitFans(ctx, stadium.concertId, holdCount);
   const holdSeats = await ctx.db.$queryRaw<{ id: string; performance_id: string }[]>`
     SELECT s.id::text, s.performance_id::text FROM seats s
-    WHERE s.performance_id = ${stadium.performanceIds[1]!}::uuid ORDER BY s.number LIMIT ${HOLDS_PER_ROUND * ROUNDS}`;
+    WHERE s.performance_id = ${stadium.performanceIds[1]!}::uuid ORDER BY s.number LIMIT ${holdCount}`;
   const holdRequests: BenchRequest[] = holdSeats.map((seat, index) => ({
     path: "/api/reservations", method: "POST", headers: holdFans[index]!.headers, body: { performanceId: seat.performance_id, seatIds: [seat.id] },
   }));
@@ -218,12 +269,8 @@ export default async function arena(ctx: BenchContext): Promise<ScenarioReport> 
     reads("dates list, 70,000-seat stadium", arenaDates(stadium)),
     ...views.flatMap((view) => view.shapes),
   ]);
-  const holdRounds: Measurement[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const slice = holdRequests.slice(round * HOLDS_PER_ROUND, (round + 1) * HOLDS_PER_ROUND);
-    holdRounds.push(await ctx.measure({ name: "holds", requests: slice, amount: slice.length, connections: CONNECTIONS, warmupSeconds: 0 }));
-  }
-  const holds = combineRounds("holds, 70,000-seat stadium (one seat each, distinct fans)", holdRounds);
+  const holdRounds = await measureHolds(ctx, holdRequests);
+  const holds = holdRounds.holds;
 
   const ratio = (result: Measurement, reference: Measurement) => result.rps / reference.rps;
   const [catalogueBefore, datesBefore] = before.results as [Measurement, Measurement];
@@ -232,12 +279,13 @@ export default async function arena(ctx: BenchContext): Promise<ScenarioReport> 
     (ratio(result, after.reference) / ratio(baseline, baselineReference)).toFixed(2);
   return {
     reference: after.reference,
-    results: [...before.results, ...after.results, holds],
+    results: [...before.results, ...after.results, { ...holds, ownReference: holdRounds.reference }],
     notes: [
       `catalogue with arenas on sale = ${relative(catalogueAfter, catalogueBefore, before.reference)}× of the catalogue with 50-seat dates only (target ≥ 0.9)`,
       `dates list: 15,000-seat arena = ${(datesKspo.rps / datesHallAfter.rps).toFixed(2)}×, 70,000-seat stadium = ${(datesStadium.rps / datesHallAfter.rps).toFixed(2)}× of the 50-seat dates in the same rounds (target ≥ 0.9); ` +
         `50-seat dates before/after arenas: ${relative(datesHallAfter, datesBefore, before.reference)}×`,
-      `holds = ${ratio(holds, after.reference).toFixed(2)}× reference (target ≥ 0.5), ${holds.status2xx} of ${holds.requests} held`,
+      `holds = ${ratio(holds, holdRounds.reference).toFixed(2)}× the reference of their own rounds (${holdRounds.reference.rps.toFixed(0)} rps; target ≥ 0.5), ${holds.status2xx} of ${holds.requests} held; ${holdRounds.roundRatios}`,
+      holdRounds.cpuNote,
       `the catalogue's facts statement over every date, run alone: ${factsMsBefore.toFixed(2)} ms with 50-seat dates, ${factsMsAfter.toFixed(2)} ms with ${DATES * 2} arena dates on sale (${(DATES * (arenaSeatCount(KSPO_DOME_LIKE) + arenaSeatCount(STADIUM_LIKE))).toLocaleString("en")} more seats)`,
       ...seatMapNotes(views),
       ...before.cpuNotes,
