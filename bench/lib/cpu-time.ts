@@ -97,3 +97,39 @@ export async function cpuTimeOf(options: { port: number; postgresDataDir: string
     databaseMs: before.database && after.database ? usedBetween(before.database, after.database) : null,
   };
 }
+
+/** Where the bench's own embedded PostgreSQL keeps its data (bench/run.ts); none when BENCH_DATABASE_URL names another server. */
+const BENCH_POSTGRES_DATA_DIR = ".data/bench-postgres";
+
+/** The processes cpuTimeOf reads for the bench's app server at `baseUrl` and its PostgreSQL. */
+export function benchCpuSources(baseUrl: string): { port: number; postgresDataDir: string } {
+  return { port: Number(new URL(baseUrl).port), postgresDataDir: process.env.BENCH_DATABASE_URL ? "" : BENCH_POSTGRES_DATA_DIR };
+}
+
+/** The CPU the app server and PostgreSQL spent over some measurements, and the requests they answered. */
+export class CpuTally {
+  private appMs = 0;
+  private databaseMs = 0;
+  private requests = 0;
+  private isKnown = true;
+
+  constructor(private readonly sources: { port: number; postgresDataDir: string }) {}
+
+  /** Runs `measure`, adding the CPU it cost and the requests it made. */
+  async measure<Measured extends { requests: number }>(measure: () => Promise<Measured>): Promise<Measured> {
+    let measured: Measured | undefined;
+    const used = await cpuTimeOf(this.sources, async () => (measured = await measure()));
+    if (!used) this.isKnown = false;
+    this.appMs += used?.appMs ?? 0;
+    this.databaseMs += used?.databaseMs ?? Number.NaN;
+    this.requests += measured!.requests;
+    return measured!;
+  }
+
+  /** "holds: CPU per request 1.41 ms app + 0.62 ms PostgreSQL" ("?" where PostgreSQL is not the bench's own). */
+  note(name: string): string {
+    if (!this.isKnown || this.requests === 0) return `${name}: CPU per request not measured`;
+    const database = Number.isNaN(this.databaseMs) ? "?" : (this.databaseMs / this.requests).toFixed(2);
+    return `${name}: CPU per request ${(this.appMs / this.requests).toFixed(2)} ms app + ${database} ms PostgreSQL`;
+  }
+}

@@ -19,7 +19,7 @@
 import type { BenchContext, BenchFan, BenchRequest, Measurement, MeasureOptions, ScenarioReport } from "../lib/context.ts";
 import type { ScenarioResult } from "../lib/report.ts";
 import { admitToConcert, createBenchConcert } from "../lib/concert.ts";
-import { cpuTimeOf } from "../lib/cpu-time.ts";
+import { benchCpuSources, CpuTally } from "../lib/cpu-time.ts";
 import { combineRounds } from "../lib/measure.ts";
 import { PERFORMANCE_FACTS } from "@/lib/catalog/performance-facts";
 import { arenaSeatCount, arenaSections, ARENA_PRICES, KSPO_DOME_LIKE, STADIUM_LIKE, type ArenaPlan } from "@/lib/venues/arena-layout";
@@ -62,36 +62,6 @@ async function getJson<T>(ctx: BenchContext, path: string, headers: Record<strin
   return { body: JSON.parse(text) as T, bytes: Buffer.byteLength(text), etag: response.headers.get("etag") ?? "" };
 }
 
-/** The bench's embedded PostgreSQL (bench/run.ts); none when BENCH_DATABASE_URL names another server. */
-const BENCH_POSTGRES_DATA_DIR = ".data/bench-postgres";
-
-/** Where bench/lib/cpu-time.ts finds the app server's and PostgreSQL's processes. */
-const cpuSourcesOf = (ctx: BenchContext) => ({
-  port: Number(new URL(ctx.baseUrl).port),
-  postgresDataDir: process.env.BENCH_DATABASE_URL ? "" : BENCH_POSTGRES_DATA_DIR,
-});
-
-type CpuUsed = Awaited<ReturnType<typeof cpuTimeOf>>;
-
-/** The CPU the app server and PostgreSQL spent on one measurement's requests, summed over its rounds. */
-class CpuTally {
-  private appMs = 0;
-  private databaseMs = 0;
-  private isKnown = true;
-
-  add(used: CpuUsed): void {
-    if (!used) return void (this.isKnown = false);
-    this.appMs += used.appMs;
-    this.databaseMs += used.databaseMs ?? NaN;
-  }
-
-  note(name: string, requests: number): string {
-    if (!this.isKnown || requests === 0) return `${name}: CPU per request not measured`;
-    const database = Number.isNaN(this.databaseMs) ? "?" : (this.databaseMs / requests).toFixed(2);
-    return `${name}: CPU per request ${(this.appMs / requests).toFixed(2)} ms app + ${database} ms PostgreSQL`;
-  }
-}
-
 const requestsOf = (measured: Measurement[]) => measured.reduce((sum, one) => sum + one.requests, 0);
 
 type RoundsResult = { reference: Measurement; results: ScenarioResult[]; cpuNotes: string[] };
@@ -102,32 +72,31 @@ type RoundsResult = { reference: Measurement; results: ScenarioResult[]; cpuNote
  * refreshes included), and a note of the CPU the app server and PostgreSQL spent per request (bench/lib/cpu-time.ts).
  */
 async function measureInRounds(ctx: BenchContext, shapes: MeasureOptions[]): Promise<RoundsResult> {
-  const cpuSources = cpuSourcesOf(ctx);
+  const sources = benchCpuSources(ctx.baseUrl);
   const rounds: Measurement[][] = shapes.map(() => []);
   const statements = shapes.map(() => 0);
-  const cpu = [...shapes, { name: "reference" }].map(() => new CpuTally());
-  const addCpu = (index: number, used: CpuUsed) => cpu[index]!.add(used);
+  const cpu = shapes.map(() => new CpuTally(sources));
+  const referenceCpu = new CpuTally(sources);
   const references: Measurement[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     await ctx.db.$executeRawUnsafe("VACUUM ANALYZE");
-    addCpu(shapes.length, await cpuTimeOf(cpuSources, async () => references.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }))));
+    references.push(await referenceCpu.measure(() => ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS })));
     for (const [index, shape] of shapes.entries()) {
-      addCpu(index, await cpuTimeOf(cpuSources, async () => {
-        statements[index]! += await ctx.countQueries(async () => rounds[index]!.push(await ctx.measure(shape)));
-      }));
+      await cpu[index]!.measure(async () => {
+        let measured: Measurement | undefined;
+        statements[index]! += await ctx.countQueries(async () => (measured = await ctx.measure(shape)));
+        rounds[index]!.push(measured!);
+        return measured!;
+      });
     }
   }
-  const cpuNote = (name: string, index: number, requests: number) => cpu[index]!.note(name, requests);
   return {
     reference: combineRounds("reference", references),
     results: rounds.map((measured, index) => {
       const combined = combineRounds(shapes[index]!.name, measured);
       return { ...combined, queriesPerRequest: statements[index]! / requestsOf(measured) };
     }),
-    cpuNotes: [
-      cpuNote("reference", shapes.length, requestsOf(references)),
-      ...shapes.map((shape, index) => cpuNote(shape.name, index, requestsOf(rounds[index]!))),
-    ],
+    cpuNotes: [referenceCpu.note("reference"), ...shapes.map((shape, index) => cpu[index]!.note(shape.name))],
   };
 }
 
@@ -136,25 +105,22 @@ async function measureInRounds(ctx: BenchContext, shapes: MeasureOptions[]): Pro
  * the reference just before it, so the ratio compares like with like. Every request holds a seat nobody else asks for.
  */
 async function measureHolds(ctx: BenchContext, requests: BenchRequest[]): Promise<{ holds: Measurement; reference: Measurement; roundRatios: string; cpuNote: string }> {
-  const cpuSources = cpuSourcesOf(ctx);
   await ctx.measure({ name: "holds (warm-up)", requests: requests.slice(0, WARMUP_HOLDS), amount: WARMUP_HOLDS, connections: CONNECTIONS, warmupSeconds: 0 });
   const references: Measurement[] = [];
   const rounds: Measurement[] = [];
-  const cpu = new CpuTally();
+  const cpu = new CpuTally(benchCpuSources(ctx.baseUrl));
   for (let round = 0; round < ROUNDS; round++) {
     await ctx.db.$executeRawUnsafe("VACUUM ANALYZE");
     references.push(await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }));
     const start = WARMUP_HOLDS + round * HOLDS_PER_ROUND;
     const slice = requests.slice(start, start + HOLDS_PER_ROUND);
-    cpu.add(await cpuTimeOf(cpuSources, async () => {
-      rounds.push(await ctx.measure({ name: "holds", requests: slice, amount: slice.length, connections: CONNECTIONS, warmupSeconds: 0 }));
-    }));
+    rounds.push(await cpu.measure(() => ctx.measure({ name: "holds", requests: slice, amount: slice.length, connections: CONNECTIONS, warmupSeconds: 0 })));
   }
   return {
     holds: combineRounds("holds, 70,000-seat stadium (one seat each, distinct fans)", rounds),
     reference: combineRounds("reference", references),
     roundRatios: `rounds ${rounds.map((one, index) => (one.rps / references[index]!.rps).toFixed(2)).join(", ")}`,
-    cpuNote: cpu.note("holds", requestsOf(rounds)),
+    cpuNote: cpu.note("holds"),
   };
 }
 

@@ -7,6 +7,7 @@
 // written in bulk, so every request passes the same guard as in production.
 import type { BenchContext, BenchFan, BenchRequest, Measurement, MeasureOptions, ScenarioReport } from "../lib/context.ts";
 import { admitToConcert, createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
+import { benchCpuSources, CpuTally } from "../lib/cpu-time.ts";
 import { combineRounds } from "../lib/measure.ts";
 
 const CONNECTIONS = 20;
@@ -147,17 +148,22 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
   const rounds: Record<"reference" | "session" | "seatMap" | "floor" | "holds", Measurement[]> = { reference: [], session: [], seatMap: [], floor: [], holds: [] };
   const roundRatios: string[] = [];
   const statementsUnderLoad = { seatMap: 0, holds: 0 };
+  const cpuSources = benchCpuSources(ctx.baseUrl);
+  const cpu = { reference: new CpuTally(cpuSources), floor: new CpuTally(cpuSources), holds: new CpuTally(cpuSources) };
   for (let round = 0; round < ROUNDS; round++) {
     // Each round starts from vacuumed tables: autovacuum would otherwise start on the rows the
     // set-up or the last round wrote, in the middle of some measurement, and take its CPU.
     await ctx.db.$executeRawUnsafe("VACUUM ANALYZE");
-    const reference = await ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
+    const reference = await cpu.reference.measure(() => ctx.measureReference({ connections: CONNECTIONS, durationSeconds: ROUND_SECONDS }));
     const session = await ctx.measure({ name: "session", requests: sessionChecks, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
     const seatMapRound = await measureCountingStatements(ctx, { name: "seat map", requests: listings, connections: CONNECTIONS, durationSeconds: ROUND_SECONDS });
     const seatMap = seatMapRound.measurement;
-    const floor = await ctx.measure({ name: "hold floor", requests: floorRequests.slice(round * HOLDS_PER_ROUND, (round + 1) * HOLDS_PER_ROUND), amount: HOLDS_PER_ROUND, connections: CONNECTIONS, warmupSeconds: 0 });
+    const floor = await cpu.floor.measure(() => ctx.measure({ name: "hold floor", requests: floorRequests.slice(round * HOLDS_PER_ROUND, (round + 1) * HOLDS_PER_ROUND), amount: HOLDS_PER_ROUND, connections: CONNECTIONS, warmupSeconds: 0 }));
     const start = WARMUP_HOLDS + round * HOLDS_PER_ROUND;
-    const holdsRound = await measureCountingStatements(ctx, { name: "holds", requests: holds.slice(start, start + HOLDS_PER_ROUND), amount: HOLDS_PER_ROUND, connections: CONNECTIONS, warmupSeconds: 0 });
+    const holdsRound = await cpu.holds.measure(async () => {
+      const counted = await measureCountingStatements(ctx, { name: "holds", requests: holds.slice(start, start + HOLDS_PER_ROUND), amount: HOLDS_PER_ROUND, connections: CONNECTIONS, warmupSeconds: 0 });
+      return { ...counted, requests: counted.measurement.requests };
+    });
     const holdRound = holdsRound.measurement;
     statementsUnderLoad.seatMap += seatMapRound.statements;
     statementsUnderLoad.holds += holdsRound.statements;
@@ -198,6 +204,7 @@ export default async function booking(ctx: BenchContext): Promise<ScenarioReport
       `targets: holds ≥ 0.5× reference, seat map ≥ 0.6× reference; zero 5xx in every measurement (checked: ${zeroServerErrors})`,
       `hold floor ${(holdFloor.rps / reference.rps).toFixed(2)}× reference: what a hold costs before any booking work`,
       ...roundRatios,
+      `${cpu.reference.note("reference")}; ${cpu.floor.note("hold floor")}; ${cpu.holds.note("holds")}`,
       `storm: exactly one 201 and ${storm.measurement.statusCodes["409"] ?? 0} × 409 SEAT_UNAVAILABLE; ${storm.liveRows} live row for the seat afterwards`,
       `every measured hold answered 201 (${holdResult.status2xx}/${MEASURED_HOLDS})`,
       `queries/request: statements the database ran during the measured rounds (pg_stat_statements), where concurrent session checks share one; ` +

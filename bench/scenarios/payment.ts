@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { createBenchConcert, SEATS_PER_PERFORMANCE } from "../lib/concert.ts";
 import { paymentRequest, preparePayingFans, SEATS_PER_PAYMENT } from "../lib/payers.ts";
-import { cpuTimeOf } from "../lib/cpu-time.ts";
+import { benchCpuSources, CpuTally } from "../lib/cpu-time.ts";
 import { combineRounds } from "../lib/measure.ts";
 import { countInvariantViolations } from "@/lib/testing/ledger";
 import type { BenchContext, BenchFan, BenchRequest, Measurement, ScenarioReport } from "../lib/context.ts";
@@ -22,31 +22,6 @@ const MEASURED_PAYMENTS = ROUNDS * PAYMENTS_PER_ROUND;
 const CHARGING_FANS = 200;
 const CHARGES_PER_ROUND = 1_500;
 const QUERY_SAMPLE_PAYMENTS = 20;
-const BENCH_POSTGRES_DATA_DIR = ".data/bench-postgres";
-
-/** CPU milliseconds the app server and PostgreSQL spent over some measurements, and their requests. */
-type CpuTally = { appMs: number; databaseMs: number; requests: number; isKnown: boolean };
-
-const newTally = (): CpuTally => ({ appMs: 0, databaseMs: 0, requests: 0, isKnown: true });
-
-/** `measure`, with the CPU it cost the app server and PostgreSQL added to `tally` (bench/lib/cpu-time.ts). */
-async function tallied(ctx: BenchContext, tally: CpuTally, measure: () => Promise<Measurement>): Promise<Measurement> {
-  const sources = { port: Number(new URL(ctx.baseUrl).port), postgresDataDir: process.env.BENCH_DATABASE_URL ? "" : BENCH_POSTGRES_DATA_DIR };
-  let measured: Measurement | undefined;
-  const used = await cpuTimeOf(sources, async () => (measured = await measure()));
-  if (!used) tally.isKnown = false;
-  tally.appMs += used?.appMs ?? 0;
-  tally.databaseMs += used?.databaseMs ?? Number.NaN;
-  tally.requests += measured!.requests;
-  return measured!;
-}
-
-function cpuNote(name: string, tally: CpuTally): string {
-  if (!tally.isKnown || tally.requests === 0) return `${name}: CPU per request not measured`;
-  const database = Number.isNaN(tally.databaseMs) ? "?" : (tally.databaseMs / tally.requests).toFixed(2);
-  return `${name}: CPU per request ${(tally.appMs / tally.requests).toFixed(2)} ms app + ${database} ms PostgreSQL`;
-}
-
 function chargeRequests(fans: BenchFan[], count: number): BenchRequest[] {
   return Array.from({ length: count }, (_, index) => ({
     path: "/api/wallet/charge",
@@ -68,10 +43,10 @@ async function interleaved(
 ): Promise<{ reference: Measurement[]; measured: Measurement[] }> {
   const reference: Measurement[] = [];
   const measured: Measurement[] = [];
-  const measureReference = () => tallied(ctx, cpu.reference, () => ctx.measureReference({ connections: CONNECTIONS, durationSeconds: REFERENCE_SECONDS }));
+  const measureReference = () => cpu.reference.measure(() => ctx.measureReference({ connections: CONNECTIONS, durationSeconds: REFERENCE_SECONDS }));
   for (const round of rounds) {
     reference.push(await measureReference());
-    measured.push(await tallied(ctx, cpu.measured, round));
+    measured.push(await cpu.measured.measure(round));
   }
   reference.push(await measureReference());
   return { reference, measured };
@@ -103,7 +78,8 @@ export default async function payment(ctx: BenchContext): Promise<ScenarioReport
   const chargingFans = await ctx.createFans(CHARGING_FANS);
 
   await ctx.measure({ name: "payments (warm-up)", requests: warmup, amount: warmup.length, connections: CONNECTIONS, warmupSeconds: 0 });
-  const cpu = { reference: newTally(), payments: newTally(), charges: newTally() };
+  const sources = benchCpuSources(ctx.baseUrl);
+  const cpu = { reference: new CpuTally(sources), payments: new CpuTally(sources), charges: new CpuTally(sources) };
   const paymentRounds = await interleaved(
     ctx,
     Array.from({ length: ROUNDS }, (_, round) => () => {
@@ -150,7 +126,7 @@ export default async function payment(ctx: BenchContext): Promise<ScenarioReport
       `target: payments ≥ 0.4× reference (issue 14); 5xx must be 0`,
       `after the run: ${Number(paid!.payments)} payments, ${Number(paid!.sold)} seats sold; invariant violations: ${totalViolations} ${JSON.stringify(violations)}`,
       `queries/request: ${QUERY_SAMPLE_PAYMENTS} sequential requests each (pg_stat_statements, BEGIN/COMMIT included)`,
-      `${cpuNote("reference", cpu.reference)}; ${cpuNote("payments", cpu.payments)}; ${cpuNote("charges", cpu.charges)} ` +
+      `${cpu.reference.note("reference")}; ${cpu.payments.note("payments")}; ${cpu.charges.note("charges")} ` +
         "(/proc, bench/lib/cpu-time.ts: far less load-dependent than requests per second)",
     ],
     extra: {
