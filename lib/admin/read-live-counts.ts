@@ -72,7 +72,7 @@ export async function readLiveCounts(db: Db, concertId: string): Promise<LiveCou
       WHERE status = 'CONFIRMED' AND updated_at >= since.at GROUP BY 1
     )
     SELECT r.last_ticket, r.serving_counter, r.is_paused, ${ROOM_LINE_COUNTS}, ${ROOM_NO_SHOWS}, now() AS read_at,
-           r.capacity, r.admission_rate_per_minute, r.admission_window_seconds, r.opens_at <= now() AS is_open,
+           r.capacity, r.admission_rate_per_minute, r.admission_window_seconds, is_room_open(r.opens_at) AS is_open,
            (SELECT count(*) FROM queue_tokens
             WHERE concert_id = r.concert_id AND admitted_at > now() - make_interval(secs => ${LINE_PACE_WINDOW_SECONDS})) AS recent_admissions,
            greatest(0, least(${LINE_PACE_WINDOW_SECONDS}, extract(epoch FROM now() - r.opens_at)))::float8 AS pace_seconds,

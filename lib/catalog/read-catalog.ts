@@ -49,7 +49,7 @@ export async function readCatalog(db: SqlClient): Promise<Catalog> {
       GROUP BY cp.concert_id
     )
     SELECT c.id::text AS id, c.title, c.artist, v.name AS venue, c.description, wr.opens_at,
-           coalesce(wr.opens_at <= now(), false) AS is_room_open,
+           coalesce(is_room_open(wr.opens_at), false) AS is_room_open,
            wr.admission_window_seconds, wr.claim_window_seconds,
            coalesce(pc.performances, '[]') AS performances, coalesce(t.price_tiers, '[]') AS price_tiers
     FROM concerts c

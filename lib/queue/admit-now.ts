@@ -26,7 +26,7 @@ export async function admitNow(
   const { concertId, input } = options;
   const result = await inTransaction(database, async (tx) => {
     const [room] = await tx.$queryRaw<RoomRow[]>`
-      SELECT opens_at <= now() AS is_open, is_paused, is_prequeue_ordered, capacity, admission_window_seconds, claim_window_seconds
+      SELECT is_room_open(opens_at) AS is_open, is_paused, is_prequeue_ordered, capacity, admission_window_seconds, claim_window_seconds
       FROM waiting_rooms WHERE concert_id = ${concertId}::uuid FOR UPDATE`;
     if (!room) throw new AppError("NOT_FOUND", "No such concert.");
     if (room.is_paused) throw new AppError("ROOM_NOT_ADMITTING", "The line is paused: resume it before letting fans in.");

@@ -27,7 +27,7 @@ export async function advanceAllRooms(
   for (;;) {
     const batch: { concert_id: string }[] = await database.$queryRaw<{ concert_id: string }[]>`
       SELECT concert_id::text AS concert_id FROM waiting_rooms
-      WHERE opens_at <= now() AND (NOT is_prequeue_ordered OR last_ticket > serving_counter)
+      WHERE is_room_open(opens_at) AND (NOT is_prequeue_ordered OR last_ticket > serving_counter)
         AND (${afterConcertId}::uuid IS NULL OR concert_id > ${afterConcertId}::uuid)
       ORDER BY concert_id
       LIMIT ${batchSize}`;

@@ -60,7 +60,7 @@ type RoomRow = {
 export async function advanceRoom(database: Database, { concertId }: AdvanceRoomOptions): Promise<AdvanceRoomResult> {
   return inTransaction(database, async (tx) => {
     const [room] = await tx.$queryRaw<RoomRow[]>`
-      SELECT opens_at <= now() AS is_open, is_paused, is_prequeue_ordered, capacity, admission_rate_per_minute,
+      SELECT is_room_open(opens_at) AS is_open, is_paused, is_prequeue_ordered, capacity, admission_rate_per_minute,
              admission_window_seconds, claim_window_seconds, serving_counter, last_ticket,
              (extract(epoch FROM now()) * 1000)::float8 AS now_ms,
              (extract(epoch FROM last_advanced_at) * 1000)::float8 AS last_advanced_at_ms

@@ -113,7 +113,7 @@ async function takeTicket(db: Db, options: JoinQueueOptions): Promise<LivePlace 
     WITH room AS (
       UPDATE waiting_rooms
       SET last_ticket = last_ticket + CASE WHEN is_prequeue_ordered THEN 1 ELSE 0 END
-      WHERE concert_id = ${options.concertId}::uuid AND (is_prequeue_ordered OR now() < opens_at)
+      WHERE concert_id = ${options.concertId}::uuid AND (is_prequeue_ordered OR NOT is_room_open(opens_at))
       RETURNING CASE WHEN is_prequeue_ordered THEN last_ticket END AS ticket
     ), inserted AS (
       INSERT INTO queue_tokens (user_id, concert_id, ticket)

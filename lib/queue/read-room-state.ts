@@ -64,7 +64,7 @@ export async function readRoomState(db: Db, options: { concertId: string; endedS
   const [row] = await db.$queryRaw<RoomStateRow[]>`
     SELECT r.capacity, r.admission_rate_per_minute, r.admission_window_seconds,
            (extract(epoch FROM r.opens_at) * 1000)::float8 AS opens_at_ms,
-           r.opens_at <= now() AS is_open, r.is_paused, r.is_prequeue_ordered, r.serving_counter, r.last_ticket,
+           is_room_open(r.opens_at) AS is_open, r.is_paused, r.is_prequeue_ordered, r.serving_counter, r.last_ticket,
            admitted.live_admitted, admitted.next_lapse_ms,
            CASE WHEN r.is_prequeue_ordered THEN 0 ELSE (
              SELECT count(*) FROM (

@@ -38,7 +38,7 @@ export async function updateRoomSettings(
         admission_window_seconds = coalesce(${changes.admissionWindowSeconds ?? null}::int, admission_window_seconds),
         claim_window_seconds = coalesce(${changes.claimWindowSeconds ?? null}::int, claim_window_seconds),
         opens_at = coalesce(${changes.opensAt ?? null}::timestamptz, opens_at),
-        is_prequeue_ordered = is_prequeue_ordered AND coalesce(${changes.opensAt ?? null}::timestamptz, opens_at) <= now(),
+        is_prequeue_ordered = is_prequeue_ordered AND is_room_open(coalesce(${changes.opensAt ?? null}::timestamptz, opens_at)),
         is_paused = coalesce(${changes.isPaused ?? null}::boolean, is_paused)
       WHERE concert_id = ${concertId}::uuid`;
     const after = (await readAdminRoom(tx, concertId))!;
