@@ -11,7 +11,8 @@ const t = admin.orders;
 /**
  * The console's refund of an order (its list and its page): POST /api/admin/payments/{id}/refund's
  * schema and refundPayment, the order named by a hidden field, one effect per Idempotency-Key of
- * the form. The notice says what was refunded, seat by seat, since the form leaves the page with it.
+ * the form. The notice says what was refunded, seat by seat: the refund button is gone from the
+ * re-read page, so the notice is where the operator reads the answer (components/admin/orders/refund-form.tsx).
  * An order refunded meanwhile (another operator) is refused, and the page re-reads the order.
  */
 export const refundPaymentForm: IdempotentFormAction<typeof refundPaymentInput, RefundPaymentResponse> = {
