@@ -11,7 +11,7 @@ import { startLocalStack } from "../scripts/lib/local-stack.ts";
 import { logger, portFromEnv, REPO_ROOT } from "../scripts/lib/settings.ts";
 import { onShutdownSignal, StopList } from "../scripts/lib/shutdown.ts";
 import { openQueryCounter } from "./lib/count-queries.ts";
-import { createBenchContext, REFERENCE_PATH, type BenchSecrets, type Scenario } from "./lib/context.ts";
+import { BENCH_POSTGRES_DATA_DIR, createBenchContext, REFERENCE_PATH, type BenchSecrets, type Scenario } from "./lib/context.ts";
 import { formatReport, saveReport } from "./lib/report.ts";
 
 const SCENARIOS_DIR = path.join(REPO_ROOT, "bench", "scenarios");
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     mode: "start",
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     embedded: {
-      dataDir: ".data/bench-postgres",
+      dataDir: BENCH_POSTGRES_DATA_DIR,
       port: portFromEnv("BENCH_POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
       isFresh: true,
       databaseName: "encore_bench",

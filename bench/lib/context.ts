@@ -13,6 +13,9 @@ export type { ScenarioReport, ScenarioResult } from "./report.ts";
 /** The path of the reference route: the wrapper and a JSON body, no database work. */
 export const REFERENCE_PATH = "/api/bench/noop";
 
+/** Where `npm run bench` keeps its own embedded PostgreSQL (unused when BENCH_DATABASE_URL names another server). */
+export const BENCH_POSTGRES_DATA_DIR = ".data/bench-postgres";
+
 export type BenchSecrets = { SESSION_SECRET: string; QUEUE_TOKEN_SECRET: string; CRON_SECRET: string };
 
 export type BenchContext = {

@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { BENCH_POSTGRES_DATA_DIR } from "./context.ts";
 
 /** Linux's USER_HZ (`getconf CLK_TCK`). */
 const TICKS_PER_SECOND = 100;
@@ -97,9 +98,6 @@ export async function cpuTimeOf(options: { port: number; postgresDataDir: string
     databaseMs: before.database && after.database ? usedBetween(before.database, after.database) : null,
   };
 }
-
-/** Where the bench's own embedded PostgreSQL keeps its data (bench/run.ts); none when BENCH_DATABASE_URL names another server. */
-const BENCH_POSTGRES_DATA_DIR = ".data/bench-postgres";
 
 /** The processes cpuTimeOf reads for the bench's app server at `baseUrl` and its PostgreSQL. */
 export function benchCpuSources(baseUrl: string): { port: number; postgresDataDir: string } {

@@ -31,9 +31,9 @@ const ROUND_SECONDS = IS_SMOKE ? 2 : 5;
 const CONNECTIONS = 20;
 const FANS_PER_CONCERT = IS_SMOKE ? 100 : 400;
 /**
- * About as long as the reference's rounds of ROUND_SECONDS (holds answer 900–1,100 a second here). A round of 1,500
+ * About as long as the reference's rounds of ROUND_SECONDS (holds answer 1,000–1,250 a second here). A round of 1,500
  * lasted under 1.5 s: it caught one of the server's old-generation collections (about every 13 s under this load) or
- * none, and its ratio swung by ±0.06 with that alone (docs/benchmarks.md, Arena seat maps).
+ * none, and the rounds of one run spread from 0.42× to 0.58× with that alone (docs/benchmarks.md, Arena seat maps).
  */
 const HOLDS_PER_ROUND = IS_SMOKE ? 300 : 5_000;
 /** Holds sent before the measured ones, as the booking scenario does: the hold route's first requests load and optimise its code. */
